@@ -283,6 +283,9 @@ class TargetTriwulanPK(NilaiTarget):
             models.CheckConstraint(condition=models.Q(triwulan__gte=1, triwulan__lte=4), name="triwulan_1_4"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.baris} TW {self.triwulan}"
+
 
 class ProgramPK(models.Model):
     """A program budget line printed in the PK (linked to the budget in the anggaran issue)."""
@@ -377,3 +380,6 @@ class AnalisisSasaran(models.Model):
         verbose_name_plural = "analisis sasaran"
         ordering = ["tahun", "urutan", "id"]
         constraints = [models.UniqueConstraint(fields=["sasaran", "tahun"], name="analisis_unik_per_tahun")]
+
+    def __str__(self) -> str:
+        return f"Analisis {self.sasaran.kode} {self.tahun}"
