@@ -142,6 +142,9 @@ class SdmSasaran(models.Model):
             models.UniqueConstraint(fields=["sasaran", "tahun"], name="sdm_sasaran_unik_per_tahun")
         ]
 
+    def __str__(self) -> str:
+        return f"SDM {self.sasaran.kode} {self.tahun}"
+
 
 class Indikator(models.Model):
     """An indicator of a tujuan or of a sasaran. `kode` is unique within its Renstra."""
