@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat, Penugasan
+
+
+class DesaInline(admin.TabularInline):
+    model = Desa
+    extra = 0
+
+
+@admin.register(Kabupaten)
+class KabupatenAdmin(admin.ModelAdmin):
+    list_display = ["nama", "provinsi"]
+    search_fields = ["nama"]
+
+
+@admin.register(Kecamatan)
+class KecamatanAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kabupaten"]
+    list_filter = ["kabupaten"]
+    search_fields = ["nama"]
+    inlines = [DesaInline]
+
+
+@admin.register(Pejabat)
+class PejabatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jabatan", "nip", "kecamatan", "kabupaten", "mulai", "selesai"]
+    search_fields = ["nama", "nip"]
+
+
+@admin.register(Penugasan)
+class PenugasanAdmin(admin.ModelAdmin):
+    list_display = ["user", "peran", "kecamatan", "kabupaten"]
+    list_filter = ["peran"]
+    search_fields = ["user__username"]
