@@ -1,23 +1,20 @@
-"""
-URL configuration for lkjip project.
-
-The `urlpatterns` list routes URLs to views. For more information please see:
-    https://docs.djangoproject.com/en/5.2/topics/http/urls/
-Examples:
-Function views
-    1. Add an import:  from my_app import views
-    2. Add a URL to urlpatterns:  path('', views.home, name='home')
-Class-based views
-    1. Add an import:  from other_app.views import Home
-    2. Add a URL to urlpatterns:  path('', Home.as_view(), name='home')
-Including another URLconf
-    1. Import the include() function: from django.urls import include, path
-    2. Add a URL to urlpatterns:  path('blog/', include('blog.urls'))
-"""
+"""URL configuration of LKjIP Kecamatan."""
 
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from lkjip import views
 
 urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(authentication_form=views.FormMasuk, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kecamatan/<int:pk>/", views.kecamatan_detail, name="kecamatan_detail"),
+    path("", include("kinerja.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,713 @@
+"""Scoped reads for the kinerja pages (STYLE.md §2: selectors read).
+
+Every function takes its scope as a required keyword (`kecamatan=`, `tahun=`, `kabupaten=`), does
+its own select_related/prefetch_related and returns plain data for the templates, so the number
+of queries of a page never grows with the number of rows. Objects outside the scope are not
+found: the function returns None and the view answers 404.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from kinerja.models import (
+    Arah,
+    Indikator,
+    Pembanding,
+    PerjanjianKinerja,
+    ProgramPK,
+    Realisasi,
+    Renstra,
+    Sasaran,
+    SdmSasaran,
+    Target,
+    TargetPK,
+    TargetTriwulanPK,
+    Tujuan,
+)
+from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat
+
+Jenis = PerjanjianKinerja.Jenis
+Periode = Realisasi.Periode
+
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+PERIODE_TRIWULAN = {Periode.TW1: 1, Periode.TW2: 2, Periode.TW3: 3, Periode.TW4: 4}
+
+
+# --- beranda and kecamatan page -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TahunRenstra:
+    """One year of a Renstra period and which PK documents exist for it."""
+
+    tahun: int
+    ada_murni: bool
+    ada_perubahan: bool
+
+    @property
+    def ada_pk(self) -> bool:
+        return self.ada_murni or self.ada_perubahan
+
+
+@dataclass(frozen=True)
+class RingkasanRenstra:
+    renstra: Renstra
+    tahun: list[TahunRenstra]
+
+    @property
+    def tahun_tanpa_pk(self) -> list[int]:
+        return [t.tahun for t in self.tahun if not t.ada_pk]
+
+
+@dataclass(frozen=True)
+class BelumRealisasi:
+    """The indicators of the effective PK of a year that have no yearly realisasi yet."""
+
+    perjanjian: PerjanjianKinerja
+    indikator: list[Indikator]
+
+    @property
+    def tahun(self) -> int:
+        return self.perjanjian.tahun
+
+
+@dataclass(frozen=True)
+class RingkasanKecamatan:
+    kecamatan: Kecamatan
+    renstra: list[RingkasanRenstra]
+    belum_realisasi: list[BelumRealisasi]
+
+    @property
+    def tahun_tanpa_pk(self) -> list[int]:
+        return sorted({t for r in self.renstra for t in r.tahun_tanpa_pk})
+
+    @property
+    def lengkap(self) -> bool:
+        return not self.tahun_tanpa_pk and not self.belum_realisasi
+
+
+@dataclass(frozen=True)
+class ProfilKecamatan:
+    kecamatan: Kecamatan
+    desa: list[Desa]
+    camat: Pejabat | None
+    renstra: list[RingkasanRenstra]
+    # PK years that no Renstra period covers (older documents): still linked from the page.
+    tahun_pk_lain: list[int]
+
+
+def kecamatan_daftar(*, kabupaten: QuerySet[Kabupaten] | Iterable[Kabupaten], q: str = "") -> QuerySet:
+    """The kecamatan of the given kabupaten, optionally filtered by name, with their latest Renstra
+    period and latest PK year annotated (subqueries: one query however long the list)."""
+    renstra_terakhir = Renstra.objects.filter(kecamatan=OuterRef("pk")).order_by("-tahun_awal")
+    pk_terakhir = (
+        PerjanjianKinerja.objects.filter(kecamatan=OuterRef("pk"))
+        .values("kecamatan")
+        .annotate(terakhir=Max("tahun"))
+        .values("terakhir")
+    )
+    daftar = Kecamatan.objects.filter(kabupaten__in=kabupaten).select_related("kabupaten")
+    q = q.strip()
+    if q:
+        daftar = daftar.filter(nama__icontains=q)
+    return daftar.annotate(
+        renstra_awal=Subquery(renstra_terakhir.values("tahun_awal")[:1]),
+        renstra_akhir=Subquery(renstra_terakhir.values("tahun_akhir")[:1]),
+        pk_terakhir=Subquery(pk_terakhir[:1]),
+    ).order_by("kabupaten__nama", "nama")
+
+
+def _ringkasan_renstra(
+    renstra: Iterable[Renstra], perjanjian: Iterable[PerjanjianKinerja]
+) -> list[RingkasanRenstra]:
+    jenis_per_tahun: dict[int, set[str]] = defaultdict(set)
+    for pk in perjanjian:
+        jenis_per_tahun[pk.tahun].add(pk.jenis)
+    return [
+        RingkasanRenstra(
+            renstra=r,
+            tahun=[
+                TahunRenstra(
+                    tahun=t,
+                    ada_murni=Jenis.MURNI in jenis_per_tahun[t],
+                    ada_perubahan=Jenis.PERUBAHAN in jenis_per_tahun[t],
+                )
+                for t in r.tahun_periode
+            ],
+        )
+        for r in renstra
+    ]
+
+
+def _pk_efektif(perjanjian: Iterable[PerjanjianKinerja]) -> dict[int, PerjanjianKinerja]:
+    """The PK in force per year: the perubahan when there is one, else the murni."""
+    efektif: dict[int, PerjanjianKinerja] = {}
+    for pk in perjanjian:
+        if pk.tahun not in efektif or pk.jenis == Jenis.PERUBAHAN:
+            efektif[pk.tahun] = pk
+    return efektif
+
+
+def ringkasan_kecamatan(*, kecamatan: Kecamatan) -> RingkasanKecamatan:
+    """What the operator and the camat see on their home page: the Renstra with its years and
+    which PK exist, and what is still missing (years without PK, PK indicators without realisasi).
+
+    An indicator has its yearly realisasi when the yearly value is entered, or when all four
+    triwulan values are (the yearly value is then aggregated from them, DESIGN.md §3).
+    """
+    renstra = list(Renstra.objects.filter(kecamatan=kecamatan).order_by("-tahun_awal"))
+    perjanjian = list(
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan)
+        .order_by("tahun", "jenis")
+        .prefetch_related(
+            Prefetch("target", queryset=TargetPK.objects.select_related("indikator").order_by("urutan", "id"))
+        )
+    )
+    ada_tahunan: set[tuple[int, int]] = set()
+    triwulan_terisi: dict[tuple[int, int], int] = defaultdict(int)
+    for indikator_id, tahun, periode in Realisasi.objects.filter(
+        indikator__renstra__kecamatan=kecamatan, nilai__isnull=False
+    ).values_list("indikator_id", "tahun", "periode"):
+        if periode == Periode.TAHUNAN:
+            ada_tahunan.add((indikator_id, tahun))
+        else:
+            triwulan_terisi[(indikator_id, tahun)] += 1
+
+    def ada_realisasi(indikator_id: int, tahun: int) -> bool:
+        return (indikator_id, tahun) in ada_tahunan or triwulan_terisi[(indikator_id, tahun)] == 4
+
+    belum = []
+    for tahun, pk in sorted(_pk_efektif(perjanjian).items()):
+        kurang = [b.indikator for b in pk.target.all() if not ada_realisasi(b.indikator_id, tahun)]
+        if kurang:
+            belum.append(BelumRealisasi(perjanjian=pk, indikator=kurang))
+    return RingkasanKecamatan(
+        kecamatan=kecamatan, renstra=_ringkasan_renstra(renstra, perjanjian), belum_realisasi=belum
+    )
+
+
+def _camat_menjabat(pejabat: Iterable[Pejabat], pada: date) -> Pejabat | None:
+    """The kepala in office on `pada`; else the one who took office last."""
+    kepala = [p for p in pejabat if p.peran == Pejabat.Peran.KEPALA]
+    menjabat = [
+        p for p in kepala if (p.mulai is None or p.mulai <= pada) and (p.selesai is None or p.selesai >= pada)
+    ]
+    calon = menjabat or kepala
+    if not calon:
+        return None
+    return max(calon, key=lambda p: (p.mulai or date.min, p.id))
+
+
+def kecamatan_profil(*, kecamatan: Kecamatan) -> ProfilKecamatan:
+    """The profile page of a kecamatan: profile data, desa, the camat in office, Renstra and years."""
+    renstra = list(Renstra.objects.filter(kecamatan=kecamatan).order_by("-tahun_awal"))
+    perjanjian = list(PerjanjianKinerja.objects.filter(kecamatan=kecamatan).order_by("tahun", "jenis"))
+    ringkasan = _ringkasan_renstra(renstra, perjanjian)
+    tahun_renstra = {t.tahun for r in ringkasan for t in r.tahun}
+    return ProfilKecamatan(
+        kecamatan=kecamatan,
+        desa=list(Desa.objects.filter(kecamatan=kecamatan).order_by("urutan", "id")),
+        camat=_camat_menjabat(Pejabat.objects.filter(kecamatan=kecamatan), timezone.localdate()),
+        renstra=ringkasan,
+        tahun_pk_lain=sorted({pk.tahun for pk in perjanjian} - tahun_renstra),
+    )
+
+
+# --- Renstra tree ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Misi:
+    nomor: int
+    teks: str
+    didukung: bool
+
+
+@dataclass(frozen=True)
+class BarisIndikator:
+    """An indicator with its Renstra target for each year of the period (None where missing)."""
+
+    indikator: Indikator
+    target: list[Target | None]
+    target_akhir: Target | None
+
+
+@dataclass(frozen=True)
+class SasaranPohon:
+    sasaran: Sasaran
+    indikator: list[BarisIndikator]
+    sdm: list[SdmSasaran]
+
+
+@dataclass(frozen=True)
+class TujuanPohon:
+    tujuan: Tujuan
+    indikator: list[BarisIndikator]
+    sasaran: list[SasaranPohon]
+
+
+@dataclass(frozen=True)
+class RenstraPohon:
+    renstra: Renstra
+    tahun: list[int]
+    misi: list[Misi]
+    tujuan: list[TujuanPohon]
+
+
+def _target_akhir(indikator: Indikator) -> Target | None:
+    # An unsaved Target only to print the end target the same way as the yearly ones (`tampil`).
+    if indikator.target_akhir is None:
+        return None
+    return Target(
+        nilai=indikator.target_akhir,
+        label=indikator.target_akhir_label,
+        pembanding=indikator.target_akhir_pembanding,
+    )
+
+
+def _prefetch_indikator() -> Prefetch:
+    return Prefetch(
+        "indikator",
+        queryset=Indikator.objects.order_by("urutan", "id").prefetch_related(
+            Prefetch("target", queryset=Target.objects.order_by("tahun"))
+        ),
+    )
+
+
+def renstra_pohon(*, kecamatan: Kecamatan, renstra_id: int) -> RenstraPohon | None:
+    """The Renstra `renstra_id` of the kecamatan as a tree: tujuan > sasaran > indikator with targets."""
+    renstra = (
+        Renstra.objects.filter(kecamatan=kecamatan, pk=renstra_id)
+        .prefetch_related(
+            Prefetch(
+                "tujuan",
+                queryset=Tujuan.objects.order_by("urutan", "id").prefetch_related(
+                    _prefetch_indikator(),
+                    Prefetch(
+                        "sasaran",
+                        queryset=Sasaran.objects.order_by("urutan", "id").prefetch_related(
+                            _prefetch_indikator(),
+                            Prefetch("sdm", queryset=SdmSasaran.objects.order_by("tahun")),
+                        ),
+                    ),
+                ),
+            )
+        )
+        .first()
+    )
+    if renstra is None:
+        return None
+    tahun = renstra.tahun_periode
+
+    def baris(indikator: Indikator) -> BarisIndikator:
+        per_tahun = {t.tahun: t for t in indikator.target.all()}
+        return BarisIndikator(
+            indikator=indikator,
+            target=[per_tahun.get(t) for t in tahun],
+            target_akhir=_target_akhir(indikator),
+        )
+
+    didukung = {int(n) for n in renstra.misi_didukung if str(n).isdigit()}
+    return RenstraPohon(
+        renstra=renstra,
+        tahun=tahun,
+        misi=[Misi(nomor=i, teks=teks, didukung=i in didukung) for i, teks in enumerate(renstra.misi, 1)],
+        tujuan=[
+            TujuanPohon(
+                tujuan=tujuan,
+                indikator=[baris(i) for i in tujuan.indikator.all()],
+                sasaran=[
+                    SasaranPohon(
+                        sasaran=sasaran,
+                        indikator=[baris(i) for i in sasaran.indikator.all()],
+                        sdm=list(sasaran.sdm.all()),
+                    )
+                    for sasaran in tujuan.sasaran.all()
+                ],
+            )
+            for tujuan in renstra.tujuan.all()
+        ],
+    )
+
+
+# --- Perjanjian Kinerja of a year -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DokumenPK:
+    perjanjian: PerjanjianKinerja
+    program: list[ProgramPK]
+    total_anggaran: Decimal
+
+
+@dataclass(frozen=True)
+class BarisPK:
+    indikator: Indikator
+    murni: TargetPK | None
+    perubahan: TargetPK | None
+    triwulan_murni: list[TargetTriwulanPK | None]
+    triwulan_perubahan: list[TargetTriwulanPK | None]
+
+
+@dataclass(frozen=True)
+class PKTahun:
+    tahun: int
+    murni: DokumenPK | None
+    perubahan: DokumenPK | None
+    baris: list[BarisPK]
+    ada_triwulan_murni: bool
+    ada_triwulan_perubahan: bool
+
+
+def _triwulan(baris: TargetPK | None) -> list[TargetTriwulanPK | None]:
+    if baris is None:
+        return [None] * 4
+    per_tw = {tw.triwulan: tw for tw in baris.triwulan.all()}
+    return [per_tw.get(i) for i in range(1, 5)]
+
+
+def pk_tahun(*, kecamatan: Kecamatan, tahun: int) -> PKTahun | None:
+    """The PK murni and perubahan of a year side by side; None when the year has no PK."""
+    dokumen = {
+        pk.jenis: pk
+        for pk in PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by("jenis")
+        .prefetch_related(
+            Prefetch(
+                "target",
+                queryset=TargetPK.objects.select_related("indikator")
+                .prefetch_related("triwulan")
+                .order_by("urutan", "id"),
+            ),
+            Prefetch("program", queryset=ProgramPK.objects.order_by("urutan", "id")),
+        )
+    }
+    if not dokumen:
+        return None
+    murni, perubahan = dokumen.get(Jenis.MURNI), dokumen.get(Jenis.PERUBAHAN)
+
+    # Rows in the order of the murni document, then what only the perubahan has, in its order.
+    urutan: list[Indikator] = []
+    target: dict[str, dict[int, TargetPK]] = {Jenis.MURNI: {}, Jenis.PERUBAHAN: {}}
+    for pk in (murni, perubahan):
+        if pk is None:
+            continue
+        for baris in pk.target.all():
+            if all(baris.indikator_id not in per_indikator for per_indikator in target.values()):
+                urutan.append(baris.indikator)
+            target[pk.jenis][baris.indikator_id] = baris
+
+    semua_baris = []
+    for indikator in urutan:
+        m = target[Jenis.MURNI].get(indikator.pk)
+        p = target[Jenis.PERUBAHAN].get(indikator.pk)
+        semua_baris.append(
+            BarisPK(
+                indikator=indikator,
+                murni=m,
+                perubahan=p,
+                triwulan_murni=_triwulan(m),
+                triwulan_perubahan=_triwulan(p),
+            )
+        )
+
+    def dok(pk: PerjanjianKinerja | None) -> DokumenPK | None:
+        if pk is None:
+            return None
+        program = list(pk.program.all())
+        return DokumenPK(
+            perjanjian=pk, program=program, total_anggaran=sum((p.anggaran for p in program), Decimal(0))
+        )
+
+    return PKTahun(
+        tahun=tahun,
+        murni=dok(murni),
+        perubahan=dok(perubahan),
+        baris=semua_baris,
+        ada_triwulan_murni=any(tw for b in semua_baris for tw in b.triwulan_murni),
+        ada_triwulan_perubahan=any(tw for b in semua_baris for tw in b.triwulan_perubahan),
+    )
+
+
+# --- realisasi of a year --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisRealisasi:
+    indikator: Indikator
+    target: Target | TargetPK | None
+    sumber_target: str
+    tahunan: Realisasi | None
+    triwulan: list[Realisasi | None]
+
+
+@dataclass(frozen=True)
+class KelompokRealisasi:
+    tingkat: str
+    kode: str
+    uraian: str
+    baris: list[BarisRealisasi]
+
+
+@dataclass(frozen=True)
+class RealisasiTahun:
+    tahun: int
+    renstra: Renstra
+    perjanjian: PerjanjianKinerja | None
+    kelompok: list[KelompokRealisasi] = field(default_factory=list)
+
+
+def realisasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> RealisasiTahun | None:
+    """Every indicator of the Renstra covering `tahun`, grouped by tujuan and sasaran, with its
+    target for the year (the effective PK's, else the Renstra's) and its yearly and triwulan
+    realisasi. None when no Renstra of the kecamatan covers the year. No capaian here."""
+    renstra = (
+        Renstra.objects.filter(kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+        .order_by("-tahun_awal")
+        .prefetch_related(
+            Prefetch("tujuan", queryset=Tujuan.objects.order_by("urutan", "id")),
+            Prefetch("sasaran", queryset=Sasaran.objects.order_by("urutan", "id")),
+            Prefetch(
+                "indikator",
+                queryset=Indikator.objects.order_by("urutan", "id").prefetch_related(
+                    Prefetch("target", queryset=Target.objects.filter(tahun=tahun)),
+                    Prefetch("realisasi", queryset=Realisasi.objects.filter(tahun=tahun)),
+                ),
+            ),
+        )
+        .first()
+    )
+    if renstra is None:
+        return None
+    pk = _pk_efektif(
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)
+        .order_by("jenis")
+        .prefetch_related("target")
+    ).get(tahun)
+    target_pk = {t.indikator_id: t for t in pk.target.all()} if pk else {}
+    sumber_pk = ("PK Perubahan" if pk.jenis == Jenis.PERUBAHAN else "PK") if pk else ""
+
+    def baris(indikator: Indikator) -> BarisRealisasi:
+        realisasi = {r.periode: r for r in indikator.realisasi.all()}
+        target: Target | TargetPK | None = target_pk.get(indikator.pk)
+        sumber = sumber_pk
+        if target is None:
+            target = next(iter(indikator.target.all()), None)
+            sumber = "Renstra" if target else ""
+        return BarisRealisasi(
+            indikator=indikator,
+            target=target,
+            sumber_target=sumber,
+            tahunan=realisasi.get(Periode.TAHUNAN),
+            triwulan=[realisasi.get(p) for p in Realisasi.TRIWULAN],
+        )
+
+    per_tujuan: dict[int, list[Indikator]] = defaultdict(list)
+    per_sasaran: dict[int, list[Indikator]] = defaultdict(list)
+    for indikator in renstra.indikator.all():
+        if indikator.sasaran_id:
+            per_sasaran[indikator.sasaran_id].append(indikator)
+        else:
+            per_tujuan[indikator.tujuan_id].append(indikator)
+    sasaran_per_tujuan: dict[int, list[Sasaran]] = defaultdict(list)
+    for sasaran in renstra.sasaran.all():
+        sasaran_per_tujuan[sasaran.tujuan_id].append(sasaran)
+
+    kelompok = []
+    for tujuan in renstra.tujuan.all():
+        if per_tujuan[tujuan.pk]:
+            kelompok.append(
+                KelompokRealisasi(
+                    tingkat="Tujuan",
+                    kode=tujuan.kode,
+                    uraian=tujuan.uraian,
+                    baris=[baris(i) for i in per_tujuan[tujuan.pk]],
+                )
+            )
+        for sasaran in sasaran_per_tujuan[tujuan.pk]:
+            kelompok.append(
+                KelompokRealisasi(
+                    tingkat="Sasaran",
+                    kode=sasaran.kode,
+                    uraian=sasaran.uraian,
+                    baris=[baris(i) for i in per_sasaran[sasaran.pk]],
+                )
+            )
+    return RealisasiTahun(tahun=tahun, renstra=renstra, perjanjian=pk, kelompok=kelompok)
+
+
+# --- change history of an indicator ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PerubahanNilai:
+    """One field of a history row: its value before and after. `angka` says to format as a number."""
+
+    nama: str
+    lama: Any
+    baru: Any
+    angka: bool = False
+
+
+@dataclass(frozen=True)
+class EntriRiwayat:
+    waktu: datetime
+    pengguna: str
+    objek: str
+    jenis: str
+    perubahan: list[PerubahanNilai]
+    alasan: str
+
+    @property
+    def jenis_tampil(self) -> str:
+        return {"+": "dibuat", "~": "diubah", "-": "dihapus"}.get(self.jenis, self.jenis)
+
+
+@dataclass(frozen=True)
+class RiwayatIndikator:
+    indikator: Indikator
+    entri: list[EntriRiwayat]
+
+
+def _tampil_pilihan(pilihan: type, nilai: str) -> str:
+    if not nilai:
+        return ""
+    try:
+        return str(pilihan(nilai).label)
+    except ValueError:
+        return nilai
+
+
+def _ya_tidak(nilai: bool | None) -> str:
+    return "" if nilai is None else ("Ya" if nilai else "Tidak")
+
+
+# (label, how to read it from a history row, numeric?) per tracked model.
+_KOLOM_NILAI = [
+    ("nilai", lambda h: h.nilai, True),
+    ("label", lambda h: h.label, False),
+    ("pembanding", lambda h: _tampil_pilihan(Pembanding, h.pembanding), False),
+]
+_KOLOM_REALISASI = [
+    ("nilai", lambda h: h.nilai, True),
+    ("label", lambda h: h.label, False),
+    ("status", lambda h: _tampil_pilihan(Realisasi.Status, h.status), False),
+]
+_KOLOM_INDIKATOR = [
+    ("kode", lambda h: h.kode, False),
+    ("nama", lambda h: h.nama, False),
+    ("satuan", lambda h: h.satuan, False),
+    ("arah", lambda h: _tampil_pilihan(Arah, h.arah), False),
+    ("IKU", lambda h: _ya_tidak(h.iku), False),
+    ("target akhir", lambda h: h.target_akhir, True),
+    ("label target akhir", lambda h: h.target_akhir_label, False),
+]
+
+
+def _kosong(nilai: Any) -> bool:
+    return nilai is None or nilai == ""
+
+
+def _entri(baris_riwayat: list, kolom: list, objek) -> list[EntriRiwayat]:
+    """Turn the history rows of one model into entries, each compared with the previous row of
+    the same object (rows come in any order; they are grouped by object id here)."""
+    per_objek: dict[int, list] = defaultdict(list)
+    for h in baris_riwayat:
+        per_objek[h.id].append(h)
+    hasil = []
+    for rows in per_objek.values():
+        rows.sort(key=lambda h: (h.history_date, h.history_id))
+        sebelumnya = None
+        for h in rows:
+            perubahan = []
+            for nama, baca, angka in kolom:
+                baru = baca(h)
+                if h.history_type == "-":
+                    if not _kosong(baru):
+                        perubahan.append(PerubahanNilai(nama=nama, lama=baru, baru=None, angka=angka))
+                    continue
+                lama = baca(sebelumnya) if sebelumnya is not None else None
+                if sebelumnya is None or h.history_type == "+":
+                    if not _kosong(baru):
+                        perubahan.append(PerubahanNilai(nama=nama, lama=None, baru=baru, angka=angka))
+                elif lama != baru:
+                    perubahan.append(PerubahanNilai(nama=nama, lama=lama, baru=baru, angka=angka))
+            hasil.append(
+                EntriRiwayat(
+                    waktu=timezone.localtime(h.history_date),
+                    pengguna=h.history_user.get_username() if h.history_user else "sistem",
+                    objek=objek(h),
+                    jenis=h.history_type,
+                    perubahan=perubahan,
+                    alasan=h.history_change_reason or "",
+                )
+            )
+            sebelumnya = h
+    return hasil
+
+
+def _nama_pk(perjanjian: PerjanjianKinerja | None) -> str:
+    if perjanjian is None:
+        return "target PK (dokumen PK sudah dihapus)"
+    jenis = " perubahan" if perjanjian.jenis == Jenis.PERUBAHAN else ""
+    return f"target PK{jenis} {perjanjian.tahun}"
+
+
+def indikator_riwayat(*, kecamatan: Kecamatan, indikator_id: int) -> RiwayatIndikator | None:
+    """Every recorded change of an indicator, its Renstra and PK targets (yearly and triwulan) and its
+    realisasi, newest first. None when the indicator is not of this kecamatan."""
+    indikator = (
+        Indikator.objects.filter(pk=indikator_id, renstra__kecamatan=kecamatan)
+        .select_related("renstra", "tujuan", "sasaran")
+        .first()
+    )
+    if indikator is None:
+        return None
+    riwayat_pk = list(
+        TargetPK.history.filter(indikator_id=indikator.pk).select_related("history_user", "perjanjian")
+    )
+    # The PK of a triwulan line is that of its (possibly deleted) yearly line: its latest history row.
+    pk_baris = {h.id: h.perjanjian for h in sorted(riwayat_pk, key=lambda h: (h.history_date, h.history_id))}
+    riwayat_tw = list(
+        TargetTriwulanPK.history.filter(baris_id__in=list(pk_baris)).select_related("history_user")
+    )
+
+    def nama_realisasi(h) -> str:
+        tw = PERIODE_TRIWULAN.get(h.periode)
+        return f"realisasi {h.tahun}" + (f" TW {ROMAWI[tw]}" if tw else "")
+
+    entri = [
+        *_entri(
+            list(Indikator.history.filter(id=indikator.pk).select_related("history_user")),
+            _KOLOM_INDIKATOR,
+            lambda h: "indikator",
+        ),
+        *_entri(
+            list(Target.history.filter(indikator_id=indikator.pk).select_related("history_user")),
+            _KOLOM_NILAI,
+            lambda h: f"target {h.tahun}",
+        ),
+        *_entri(riwayat_pk, _KOLOM_NILAI, lambda h: _nama_pk(h.perjanjian)),
+        *_entri(
+            riwayat_tw,
+            _KOLOM_NILAI,
+            lambda h: f"{_nama_pk(pk_baris.get(h.baris_id))} TW {ROMAWI.get(h.triwulan, h.triwulan)}",
+        ),
+        *_entri(
+            list(Realisasi.history.filter(indikator_id=indikator.pk).select_related("history_user")),
+            _KOLOM_REALISASI,
+            nama_realisasi,
+        ),
+    ]
+    # Newest first; rows of the same instant keep a fixed order, so pagination is stable.
+    urut = sorted(enumerate(entri), key=lambda p: (p[1].waktu, p[0]), reverse=True)
+    return RiwayatIndikator(indikator=indikator, entri=[e for _, e in urut])
