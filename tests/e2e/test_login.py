@@ -45,8 +45,10 @@ def halaman():
             browser.close()
 
 
+# The data fixtures come before `halaman`: a database connection opened while Playwright's loop
+# runs lives in that context and is never closed, which keeps PostgreSQL from dropping the test DB.
 @pytest.mark.django_db(transaction=True)
-def test_operator_masuk_lalu_membaca_realisasi(live_server, halaman, data_a, kecamatan_a):
+def test_operator_masuk_lalu_membaca_realisasi(live_server, data_a, kecamatan_a, halaman):
     page = halaman
     page.goto(f"{live_server.url}/")
     expect(page.locator("h1")).to_have_text("Masuk")
