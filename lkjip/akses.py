@@ -34,6 +34,11 @@ def _id_kabupaten(user, peran: tuple[str, ...]) -> set[int]:
     return {p.kabupaten_id for p in penugasan_pengguna(user) if p.peran in peran and p.kabupaten_id}
 
 
+def id_kecamatan_sendiri(user) -> list[int]:
+    """The kecamatan where the user is operator or camat (their own), in id order."""
+    return sorted(_id_kecamatan(user, Penugasan.PERAN_KECAMATAN))
+
+
 def kecamatan_terlihat(user) -> QuerySet[Kecamatan]:
     """Every kecamatan the user may read: its own, or all of its kabupaten."""
     semua = Kecamatan.objects.select_related("kabupaten")

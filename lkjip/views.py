@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.selectors import kecamatan_daftar, kecamatan_profil, ringkasan_kecamatan
-from lkjip.akses import kabupaten_terlihat, kecamatan_untuk, penugasan_pengguna
+from lkjip.akses import id_kecamatan_sendiri, kabupaten_terlihat, kecamatan_untuk, penugasan_pengguna
 from lkjip.models import Penugasan
 
 KECAMATAN_PER_HALAMAN = 25
@@ -26,10 +26,10 @@ class FormMasuk(AuthenticationForm):
 def beranda(request: HttpRequest) -> HttpResponse:
     """Operator and camat see their kecamatan; inspektorat and admin kabupaten the kecamatan list."""
     penugasan = penugasan_pengguna(request.user)
-    id_kecamatan = sorted(
-        {p.kecamatan_id for p in penugasan if p.peran in Penugasan.PERAN_KECAMATAN and p.kecamatan_id}
-    )
-    ringkasan = [ringkasan_kecamatan(kecamatan=kecamatan_untuk(request, pk)) for pk in id_kecamatan]
+    ringkasan = [
+        ringkasan_kecamatan(kecamatan=kecamatan_untuk(request, pk))
+        for pk in id_kecamatan_sendiri(request.user)
+    ]
     peran_kabupaten = any(p.peran in Penugasan.PERAN_KABUPATEN for p in penugasan)
     lihat_kabupaten = request.user.is_superuser or peran_kabupaten
     q = request.GET.get("q", "").strip()

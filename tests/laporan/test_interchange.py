@@ -382,3 +382,67 @@ def test_skema_proyek_sama_dengan_skema_bersama():
     proyek = json.loads(Path(settings.LKJIP_SCHEMA_PATH).read_text(encoding="utf-8"))
     bersama = json.loads((SHARED / "lkjip-data.schema.json").read_text(encoding="utf-8"))
     assert proyek == bersama
+
+
+def _ubah_kode_pk(dok):
+    dok["perjanjian_kinerja"][0]["indikator"][0]["kode"] = "X1"
+
+
+def _realisasi_sesudah_renstra(dok):
+    dok["renstra"]["tujuan"][0]["sasaran"][0]["indikator"][0]["realisasi"]["2030"] = 1
+
+
+def _realisasi_terlalu_lama(dok):
+    dok["renstra"]["tujuan"][0]["sasaran"][0]["indikator"][0]["realisasi"]["2010"] = 1
+
+
+def _angka_rusak(dok):
+    dok["perjanjian_kinerja"][0]["indikator"][0]["target"] = "1.234,5"
+
+
+def _nip_17_digit(dok):
+    dok["kecamatan"]["kepala"]["nip"] = "19670701199209100"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rusak", "baris"),
+    [
+        (
+            _ubah_kode_pk,
+            '$.perjanjian_kinerja[0].indikator[0].kode: indikator "X1" tidak ada di Renstra dokumen ini',
+        ),
+        (
+            _realisasi_sesudah_renstra,
+            "$.renstra.tujuan[0].sasaran[0].indikator[0].realisasi['2030']: "
+            "tahun realisasi 2030 sesudah periode Renstra 2021-2026",
+        ),
+        (
+            _realisasi_terlalu_lama,
+            "$.renstra.tujuan[0].sasaran[0].indikator[0].realisasi['2010']: "
+            "tahun realisasi 2010 lebih dari 5 tahun sebelum periode Renstra 2021-2026",
+        ),
+        (
+            _angka_rusak,
+            '$.perjanjian_kinerja[0].indikator[0].target: "1.234,5" bukan angka yang valid: tulis angka dengan '
+            "titik sebagai pemisah desimal dan tanpa pemisah ribuan, mis. 1234567.89",
+        ),
+        (
+            _nip_17_digit,
+            '$.kecamatan.kepala.nip: NIP "19670701199209100" tidak valid: '
+            "NIP harus tepat 18 digit angka tanpa spasi",
+        ),
+    ],
+)
+def test_perintah_impor_menolak_masukan_buruk(tmp_path, rusak, baris):
+    """Issue #2's bad inputs, through the command: one `$.path` line each, nothing written, exit 1."""
+    dok = dokumen_kecil()
+    rusak(dok)
+    berkas = tmp_path / "dok.json"
+    berkas.write_text(json.dumps(dok, default=str))
+    galat = io.StringIO()
+    with pytest.raises(CommandError) as e:
+        call_command("impor_lkjip", str(berkas), stderr=galat)
+    assert e.value.returncode == 1
+    assert galat.getvalue().splitlines() == [baris]
+    assert semua_baris() == 0
