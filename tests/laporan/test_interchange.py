@@ -424,8 +424,8 @@ def _nip_17_digit(dok):
         ),
         (
             _angka_rusak,
-            '$.perjanjian_kinerja[0].indikator[0].target: "1.234,5" bukan angka yang valid: tulis angka dengan '
-            "titik sebagai pemisah desimal dan tanpa pemisah ribuan, mis. 1234567.89",
+            '$.perjanjian_kinerja[0].indikator[0].target: "1.234,5" bukan angka yang valid: '
+            "tulis angka dengan titik sebagai pemisah desimal dan tanpa pemisah ribuan, mis. 1234567.89",
         ),
         (
             _nip_17_digit,
