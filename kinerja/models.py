@@ -234,6 +234,7 @@ class PerjanjianKinerja(models.Model):
     # Snapshots of who signed, as printed on the document (schema `pejabat`).
     pihak_pertama = models.JSONField("pihak pertama", null=True, blank=True)
     pihak_kedua = models.JSONField("pihak kedua", null=True, blank=True)
+    alasan = models.TextField("alasan perubahan", blank=True, help_text="Wajib untuk PK perubahan.")
 
     class Meta:
         verbose_name = "Perjanjian Kinerja"

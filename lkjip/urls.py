@@ -16,5 +16,6 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kecamatan/<int:pk>/", views.kecamatan_detail, name="kecamatan_detail"),
     path("", include("kinerja.urls")),
+    path("", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import path
 
 from kinerja import selectors
 from lkjip.akses import kecamatan_untuk
@@ -50,3 +51,15 @@ def indikator_riwayat(request: HttpRequest, pk: int, indikator_pk: int) -> HttpR
         "kinerja/indikator_riwayat.html",
         {"kecamatan": kecamatan, "indikator": riwayat.indikator, "halaman": halaman},
     )
+
+
+urlpatterns = [
+    path("kecamatan/<int:pk>/renstra/<int:renstra_pk>/", renstra_detail, name="renstra_detail"),
+    path("kecamatan/<int:pk>/pk/<int:tahun>/", pk_detail, name="pk_detail"),
+    path("kecamatan/<int:pk>/realisasi/<int:tahun>/", realisasi_tahun, name="realisasi_tahun"),
+    path(
+        "kecamatan/<int:pk>/indikator/<int:indikator_pk>/riwayat/",
+        indikator_riwayat,
+        name="indikator_riwayat",
+    ),
+]

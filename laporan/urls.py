@@ -1,0 +1,5 @@
+from laporan import views
+
+app_name = "laporan"
+
+urlpatterns = [*views.urlpatterns]
