@@ -15,10 +15,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from kinerja.capaian import realisasi_tahunan
 from kinerja.models import (
+    MAKS_TAHUN_SEJARAH,
     Arah,
     Indikator,
     Pembanding,
@@ -28,6 +30,7 @@ from kinerja.models import (
     Renstra,
     Sasaran,
     SdmSasaran,
+    SumberRealisasi,
     Target,
     TargetPK,
     TargetTriwulanPK,
@@ -711,3 +714,285 @@ def indikator_riwayat(*, kecamatan: Kecamatan, indikator_id: int) -> RiwayatIndi
     # Newest first; rows of the same instant keep a fixed order, so pagination is stable.
     urut = sorted(enumerate(entri), key=lambda p: (p[1].waktu, p[0]), reverse=True)
     return RiwayatIndikator(indikator=indikator, entri=[e for _, e in urut])
+
+
+# --- editing the Perjanjian Kinerja ---------------------------------------------------------------
+
+
+def renstra_untuk_tahun(*, kecamatan: Kecamatan, tahun: int) -> Renstra | None:
+    """The Renstra a PK or realisasi year belongs to: the one whose period contains the year (the
+    latest when periods overlap), else the earliest one that allows it as a history year
+    (Renstra.tahun_diizinkan: up to 5 years before its period). None when none allows it."""
+    calon = [
+        r
+        for r in Renstra.objects.filter(kecamatan=kecamatan, tahun_akhir__gte=tahun).order_by("tahun_awal")
+        if r.tahun_diizinkan(tahun)
+    ]
+    dalam_periode = [r for r in calon if r.tahun_awal <= tahun]
+    if dalam_periode:
+        return dalam_periode[-1]
+    return calon[0] if calon else None
+
+
+def tahun_pk_baru(*, kecamatan: Kecamatan) -> list[int]:
+    """The years for which a PK murni can still be made: allowed by a Renstra, without a murni yet."""
+    sudah = set(
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, jenis=Jenis.MURNI).values_list(
+            "tahun", flat=True
+        )
+    )
+    boleh: set[int] = set()
+    for awal, akhir in Renstra.objects.filter(kecamatan=kecamatan).values_list("tahun_awal", "tahun_akhir"):
+        boleh.update(range(awal - MAKS_TAHUN_SEJARAH, akhir + 1))
+    return sorted(boleh - sudah)
+
+
+def snapshot_pejabat(pejabat: Pejabat | None) -> dict[str, str]:
+    """What a PK prints of a signatory (schema `pejabat`): only the fields that are filled."""
+    if pejabat is None:
+        return {}
+    data = {"nama": pejabat.nama, "jabatan": pejabat.jabatan, "nip": pejabat.nip, "pangkat": pejabat.pangkat}
+    return {k: v for k, v in data.items() if v}
+
+
+def pihak_bawaan(*, kecamatan: Kecamatan, pada: date) -> tuple[dict[str, str], dict[str, str]]:
+    """The signatories a new PK starts with: the kecamatan's kepala (camat) as pihak pertama and the
+    kabupaten's kepala (bupati) as pihak kedua, each the one in office on `pada`."""
+    kepala = list(
+        Pejabat.objects.filter(
+            Q(kecamatan=kecamatan) | Q(kabupaten_id=kecamatan.kabupaten_id), peran=Pejabat.Peran.KEPALA
+        )
+    )
+    camat = _camat_menjabat([p for p in kepala if p.kecamatan_id], pada)
+    bupati = _camat_menjabat([p for p in kepala if p.kabupaten_id], pada)
+    return snapshot_pejabat(camat), snapshot_pejabat(bupati)
+
+
+def pk_dokumen(*, kecamatan: Kecamatan, tahun: int, jenis: str) -> PerjanjianKinerja | None:
+    """One PK document with its target lines (indicator and triwulan targets) and program lines."""
+    return (
+        PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun, jenis=jenis)
+        .prefetch_related(
+            Prefetch(
+                "target",
+                queryset=TargetPK.objects.select_related("indikator")
+                .prefetch_related(
+                    Prefetch("triwulan", queryset=TargetTriwulanPK.objects.order_by("triwulan"))
+                )
+                .order_by("urutan", "id"),
+            ),
+            Prefetch("program", queryset=ProgramPK.objects.order_by("urutan", "id")),
+        )
+        .first()
+    )
+
+
+def indikator_renstra(*, renstra: Renstra) -> list[Indikator]:
+    """The indicators of a Renstra in tree order (tujuan indicators and sasaran indicators)."""
+    return list(
+        Indikator.objects.filter(renstra=renstra).select_related("tujuan", "sasaran").order_by("urutan", "id")
+    )
+
+
+# --- the realisasi grid -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisGrid:
+    """One indicator of the effective PK with its realisasi of the year, per periode."""
+
+    indikator: Indikator
+    target: TargetPK
+    realisasi: dict[str, Realisasi]
+
+    @property
+    def tahunan(self) -> Realisasi | None:
+        return self.realisasi.get(Periode.TAHUNAN)
+
+    @property
+    def triwulan(self) -> list[Realisasi | None]:
+        return [self.realisasi.get(p) for p in Realisasi.TRIWULAN]
+
+    @property
+    def rerata(self) -> bool:
+        return self.indikator.sumber_realisasi == SumberRealisasi.SKM
+
+    @property
+    def cara_turunan(self) -> str:
+        if self.rerata:
+            return "rata-rata"
+        return "jumlah" if self.indikator.kumulatif else "nilai terakhir"
+
+    @property
+    def turunan(self) -> Decimal | None:
+        """The yearly value derived from the triwulan (capaian.realisasi_tahunan) when no yearly
+        value is entered and the yearly realisasi is not marked belum tersedia; else None."""
+        tahunan = self.tahunan
+        if tahunan is not None and (
+            tahunan.nilai is not None or tahunan.status == Realisasi.Status.BELUM_TERSEDIA
+        ):
+            return None
+        return realisasi_tahunan(
+            [r.nilai if r else None for r in self.triwulan],
+            kumulatif=self.indikator.kumulatif,
+            rerata=self.rerata,
+        )
+
+
+@dataclass(frozen=True)
+class GridRealisasi:
+    tahun: int
+    perjanjian: PerjanjianKinerja | None
+    # The Renstra of the year (for the link to make a PK when there is none); None when a PK exists.
+    renstra: Renstra | None
+    baris: list[BarisGrid]
+
+
+def realisasi_grid(*, kecamatan: Kecamatan, tahun: int, indikator_id: int | None = None) -> GridRealisasi:
+    """The realisasi input grid of a year: one row per indicator of the effective PK (the perubahan
+    when there is one, else the murni) in the PK's order, with its realisasi per periode. With
+    `indikator_id`, only that indicator's row (none when it is not in the PK)."""
+    pk = _pk_efektif(PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)).get(tahun)
+    if pk is None:
+        return GridRealisasi(
+            tahun=tahun,
+            perjanjian=None,
+            renstra=renstra_untuk_tahun(kecamatan=kecamatan, tahun=tahun),
+            baris=[],
+        )
+    baris_pk = (
+        TargetPK.objects.filter(perjanjian=pk).select_related("indikator__renstra").order_by("urutan", "id")
+    )
+    if indikator_id is not None:
+        baris_pk = baris_pk.filter(indikator_id=indikator_id)
+    baris_pk = list(baris_pk)
+    realisasi: dict[int, dict[str, Realisasi]] = defaultdict(dict)
+    for r in Realisasi.objects.filter(tahun=tahun, indikator_id__in=[b.indikator_id for b in baris_pk]):
+        realisasi[r.indikator_id][r.periode] = r
+    for b in baris_pk:
+        # The kecamatan is known: spare the services a query per row when they check permission.
+        b.indikator.renstra.kecamatan = kecamatan
+    return GridRealisasi(
+        tahun=tahun,
+        perjanjian=pk,
+        renstra=None,
+        baris=[
+            BarisGrid(indikator=b.indikator, target=b, realisasi=realisasi[b.indikator_id]) for b in baris_pk
+        ],
+    )
+
+
+def target_renstra_tahun(*, renstra: Renstra, tahun: int) -> dict[int, Target]:
+    """The Renstra targets of a year per indicator id (a new PK starts from them)."""
+    return {t.indikator_id: t for t in Target.objects.filter(indikator__renstra=renstra, tahun=tahun)}
+
+
+# --- the indicator page of the planning editor -------------------------------------------------
+
+
+def _tampil_nilai(nilai: Decimal | None, label: str, pembanding: str) -> str:
+    # Imported here: this section is appended to the module and leaves its header untouched.
+    from kinerja.nilai import format_nilai
+
+    return format_nilai(nilai, label, pembanding)
+
+
+@dataclass(frozen=True)
+class TahunIndikator:
+    """One year of an indicator: its Renstra target and its yearly realisasi (the yearly value when
+    entered, else derived from the triwulan values, DESIGN.md §3)."""
+
+    tahun: int
+    dalam_periode: bool
+    target: Target | None
+    realisasi: Realisasi | None
+    nilai_realisasi: Decimal | None
+    label_realisasi: str = ""
+    pembanding_realisasi: str = ""
+    dari_triwulan: bool = False
+
+    @property
+    def belum_tersedia(self) -> bool:
+        return (
+            self.realisasi is not None
+            and self.realisasi.status == Realisasi.Status.BELUM_TERSEDIA
+            and self.nilai_realisasi is None
+        )
+
+    @property
+    def tampil_target(self) -> str:
+        t = self.target
+        return _tampil_nilai(t.nilai, t.label, t.pembanding) if t else "-"
+
+    @property
+    def tampil_realisasi(self) -> str:
+        if self.belum_tersedia:
+            return "Belum tersedia"
+        return _tampil_nilai(self.nilai_realisasi, self.label_realisasi, self.pembanding_realisasi)
+
+    @property
+    def status(self) -> str:
+        if self.dari_triwulan:
+            return "Dari triwulan"
+        return self.realisasi.get_status_display() if self.realisasi else ""
+
+
+@dataclass(frozen=True)
+class DetailIndikator:
+    indikator: Indikator
+    tahun: list[TahunIndikator]
+
+    @property
+    def tampil_target_akhir(self) -> str:
+        i = self.indikator
+        return _tampil_nilai(i.target_akhir, i.target_akhir_label, i.target_akhir_pembanding)
+
+
+def indikator_detail(*, kecamatan: Kecamatan, indikator_id: int) -> DetailIndikator | None:
+    """An indicator of the kecamatan with its parent, its Renstra target and yearly realisasi per year
+    (the years of the period plus any earlier year holding a target or realisasi). None when the
+    indicator is not of this kecamatan."""
+    indikator = (
+        Indikator.objects.filter(pk=indikator_id, renstra__kecamatan=kecamatan)
+        .select_related("renstra", "tujuan", "sasaran__tujuan")
+        .prefetch_related(
+            Prefetch("target", queryset=Target.objects.order_by("tahun")),
+            Prefetch("realisasi", queryset=Realisasi.objects.order_by("tahun", "periode")),
+        )
+        .first()
+    )
+    if indikator is None:
+        return None
+    indikator.renstra.kecamatan = kecamatan
+    target = {t.tahun: t for t in indikator.target.all()}
+    realisasi: dict[int, dict[str, Realisasi]] = defaultdict(dict)
+    for r in indikator.realisasi.all():
+        realisasi[r.tahun][r.periode] = r
+    periode = indikator.renstra.tahun_periode
+    rerata = indikator.sumber_realisasi == SumberRealisasi.SKM
+
+    def tahun_ini(tahun: int) -> TahunIndikator:
+        per_periode = realisasi.get(tahun, {})
+        tahunan = per_periode.get(Periode.TAHUNAN)
+        dasar = {"tahun": tahun, "dalam_periode": tahun in periode, "target": target.get(tahun)}
+        if tahunan is not None and (
+            tahunan.nilai is not None or tahunan.status == Realisasi.Status.BELUM_TERSEDIA
+        ):
+            return TahunIndikator(
+                **dasar,
+                realisasi=tahunan,
+                nilai_realisasi=tahunan.nilai,
+                label_realisasi=tahunan.label,
+                pembanding_realisasi=tahunan.pembanding,
+            )
+        turunan = realisasi_tahunan(
+            [r.nilai if (r := per_periode.get(p)) else None for p in Realisasi.TRIWULAN],
+            kumulatif=indikator.kumulatif,
+            rerata=rerata,
+        )
+        return TahunIndikator(
+            **dasar, realisasi=tahunan, nilai_realisasi=turunan, dari_triwulan=turunan is not None
+        )
+
+    semua_tahun = sorted(set(periode) | set(target) | set(realisasi))
+    return DetailIndikator(indikator=indikator, tahun=[tahun_ini(t) for t in semua_tahun])

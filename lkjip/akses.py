@@ -104,3 +104,123 @@ def kecamatan_untuk(request: HttpRequest, pk: int, *, tulis: bool = False) -> Ke
     if tulis and not bisa_mengedit(request.user, kecamatan):
         raise PermissionDenied("Peran Anda tidak mengizinkan perubahan data kecamatan ini.")
     return kecamatan
+
+
+# --- administration (admin kabupaten) ------------------------------------------------------------
+# The administration pages answer 403 to any role but admin kabupaten (or superuser) before
+# looking at the object, and 404 for an object of a kabupaten the admin does not manage.
+
+
+def kabupaten_dikelola(user) -> QuerySet[Kabupaten]:
+    """The kabupaten the user administers: all for a superuser, else where admin kabupaten."""
+    if not user.is_authenticated:
+        return Kabupaten.objects.none()
+    if user.is_superuser:
+        return Kabupaten.objects.all()
+    return Kabupaten.objects.filter(pk__in=_id_kabupaten(user, (Peran.ADMIN_KABUPATEN,)))
+
+
+@rules.predicate
+def bisa_administrasi(user) -> bool:
+    """Admin of at least one kabupaten (or superuser): may open the administration pages."""
+    return user.is_superuser or bool(_id_kabupaten(user, (Peran.ADMIN_KABUPATEN,)))
+
+
+@rules.predicate
+def bisa_mengelola_akun(user, pengguna) -> bool:
+    """Change another account's name, e-mail, password or active state.
+
+    An account is global: its password works in every kabupaten. So an admin may change it only
+    when every role of that account lies in a kabupaten the admin manages (and never a superuser's).
+    """
+    if user.is_superuser:
+        return True
+    if pengguna.is_superuser:
+        return False
+    dikelola = _id_kabupaten(user, (Peran.ADMIN_KABUPATEN,))
+    lingkup = {
+        p.kabupaten_id or p.kecamatan.kabupaten_id
+        for p in Penugasan.objects.filter(user=pengguna).select_related("kecamatan")
+    }
+    return bool(lingkup) and lingkup <= dikelola
+
+
+rules.add_perm("lkjip.administrasi", bisa_administrasi)
+rules.add_perm("lkjip.kelola_akun", bisa_mengelola_akun)
+
+
+def kabupaten_kelola(request: HttpRequest) -> list[Kabupaten]:
+    """The kabupaten the user administers, for the administration pages; 403 when none."""
+    if not bisa_administrasi(request.user):
+        raise PermissionDenied("Halaman ini hanya untuk admin kabupaten.")
+    return list(kabupaten_dikelola(request.user))
+
+
+def pengguna_dikelola(user) -> QuerySet:
+    """The accounts with at least one role in a kabupaten the user administers (superuser: all)."""
+    from django.contrib.auth import get_user_model
+
+    semua = get_user_model().objects.all()
+    if user.is_superuser:
+        return semua
+    id_kab = _id_kabupaten(user, (Peran.ADMIN_KABUPATEN,))
+    peran_di_sini = Penugasan.objects.filter(
+        Q(kabupaten_id__in=id_kab) | Q(kecamatan__kabupaten_id__in=id_kab)
+    ).values("user_id")
+    return semua.filter(pk__in=peran_di_sini, is_superuser=False)
+
+
+def _kelola_atau_404(request: HttpRequest, queryset: QuerySet, pk: int, pesan: str):
+    kabupaten_kelola(request)
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404(pesan)
+    return obj
+
+
+def kecamatan_kelola_untuk(request: HttpRequest, pk: int) -> Kecamatan:
+    """A kecamatan of a kabupaten the user administers (else 404; not an admin: 403)."""
+    return _kelola_atau_404(
+        request,
+        Kecamatan.objects.select_related("kabupaten").filter(kabupaten__in=kabupaten_dikelola(request.user)),
+        pk,
+        "Kecamatan tidak ditemukan.",
+    )
+
+
+def pejabat_kelola_untuk(request: HttpRequest, pk: int):
+    """A pejabat of a kabupaten the user administers or of one of its kecamatan (else 404)."""
+    from lkjip.models import Pejabat
+
+    kabupaten = kabupaten_dikelola(request.user)
+    return _kelola_atau_404(
+        request,
+        Pejabat.objects.select_related("kecamatan__kabupaten", "kabupaten").filter(
+            Q(kabupaten__in=kabupaten) | Q(kecamatan__kabupaten__in=kabupaten)
+        ),
+        pk,
+        "Pejabat tidak ditemukan.",
+    )
+
+
+def pengguna_kelola_untuk(request: HttpRequest, pk: int):
+    """An account with a role in a kabupaten the user administers (else 404)."""
+    return _kelola_atau_404(request, pengguna_dikelola(request.user), pk, "Pengguna tidak ditemukan.")
+
+
+def penugasan_kelola_untuk(request: HttpRequest, pk: int) -> Penugasan:
+    """A role whose scope lies in a kabupaten the user administers (else 404)."""
+    kabupaten = kabupaten_dikelola(request.user)
+    return _kelola_atau_404(
+        request,
+        Penugasan.objects.select_related("user", "kecamatan__kabupaten", "kabupaten", "pejabat").filter(
+            Q(kabupaten__in=kabupaten) | Q(kecamatan__kabupaten__in=kabupaten)
+        ),
+        pk,
+        "Peran tidak ditemukan.",
+    )
+
+
+# As a plain rule too: base.html asks it on every page, and `has_perm` would fall through to
+# Django's ModelBackend (two permission queries) for every user who is not an admin.
+rules.add_rule("lkjip.administrasi", bisa_administrasi)

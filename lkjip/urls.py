@@ -2,9 +2,10 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
-from lkjip import views
+from lkjip import administrasi, views
+from lkjip.forms import FormGantiSandi
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -14,7 +15,16 @@ urlpatterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "akun/kata-sandi/",
+        auth_views.PasswordChangeView.as_view(
+            form_class=FormGantiSandi, success_url=reverse_lazy("ganti_sandi_selesai")
+        ),
+        name="ganti_sandi",
+    ),
+    path("akun/kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="ganti_sandi_selesai"),
     path("kecamatan/<int:pk>/", views.kecamatan_detail, name="kecamatan_detail"),
+    *administrasi.urlpatterns,
     path("", include("kinerja.urls")),
     path("", include("laporan.urls")),
     path("admin/", admin.site.urls),

@@ -1,3 +1,190 @@
-"""Placeholder: filled by the browser-editing issue."""
+"""Entering realisasi: the grid of a year (one row per indicator of the effective PK), saved cell
+by cell with htmx or all at once with a plain POST (works without JavaScript)."""
 
-urlpatterns = []
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kinerja import selectors
+from kinerja.forms.realisasi import (
+    KOLOM,
+    KOLOM_TAHUNAN,
+    KOLOM_TRIWULAN,
+    AlasanGridForm,
+    BarisRealisasiForm,
+    kolom_periode,
+    periode_kolom,
+)
+from kinerja.models import Realisasi
+from kinerja.services.realisasi import (
+    ALASAN_WAJIB,
+    GridTidakValid,
+    realisasi_grid_simpan,
+    realisasi_simpan,
+    realisasi_triwulan_simpan,
+)
+from lkjip.akses import kecamatan_untuk
+
+Periode = Realisasi.Periode
+PESAN_GAGAL = "Ada isian yang ditolak, jadi belum ada yang disimpan. Perbaiki sel bertanda merah."
+
+
+def _pasang_kesalahan(
+    form: BarisRealisasiForm, periode: str, e: ValidationError, *, alasan_form: AlasanGridForm | None
+) -> None:
+    """Show a service's refusal in the grid. A missing reason asks for it in the cell (htmx) or,
+    for a whole-grid submit, on the one reason field under the grid."""
+    kolom = kolom_periode(periode)
+    pesan = getattr(e, "message_dict", None) or {"__all__": e.messages}
+    for nama, isi in pesan.items():
+        if nama == "alasan":
+            if alasan_form is None:
+                form.perlu_alasan.add(kolom)
+                form.pesan.setdefault(kolom, []).extend(isi)
+            else:
+                lama = form.initial.get(kolom) or "-"
+                form.pesan.setdefault(kolom, []).append(
+                    f"Nilai tersimpan ({lama}) berubah: isi alasan perubahan di bawah tabel."
+                )
+                if "alasan" not in alasan_form.errors:
+                    alasan_form.add_error("alasan", ALASAN_WAJIB)
+        elif kolom == "tahunan" and nama in ("status", "keterangan"):
+            form.add_error(nama, isi)
+        else:
+            form.add_error(kolom, isi)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def realisasi_grid(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    kecamatan = kecamatan_untuk(request, pk, tulis=True)
+    grid = selectors.realisasi_grid(kecamatan=kecamatan, tahun=tahun)
+    data = request.POST if request.method == "POST" else None
+    baris_form = [BarisRealisasiForm(data, baris=b) for b in grid.baris]
+    alasan_form = AlasanGridForm(data)
+    if data is not None and grid.perjanjian is not None:
+        if all([f.is_valid() for f in baris_form]) and alasan_form.is_valid():
+            try:
+                realisasi_grid_simpan(
+                    user=request.user,
+                    tahun=tahun,
+                    isian=[f.isian(data) for f in baris_form],
+                    alasan=alasan_form.cleaned_data["alasan"],
+                )
+            except GridTidakValid as e:
+                per_indikator = {f.baris.indikator.pk: f for f in baris_form}
+                for (indikator_id, periode), kesalahan in e.kesalahan.items():
+                    _pasang_kesalahan(
+                        per_indikator[indikator_id], periode, kesalahan, alasan_form=alasan_form
+                    )
+            else:
+                messages.success(request, f"Realisasi {tahun} tersimpan.")
+                return redirect("kinerja:realisasi_grid", kecamatan.pk, tahun)
+        messages.error(request, PESAN_GAGAL)
+    return render(
+        request,
+        "kinerja/realisasi/realisasi_grid.html",
+        {"kecamatan": kecamatan, "grid": grid, "baris_form": baris_form, "alasan_form": alasan_form},
+    )
+
+
+def _simpan_sel(request: HttpRequest, form: BarisRealisasiForm, kolom: str, tahun: int) -> None:
+    data = form.cleaned_data
+    if kolom in KOLOM_TRIWULAN:
+        realisasi_triwulan_simpan(
+            user=request.user,
+            indikator=form.baris.indikator,
+            tahun=tahun,
+            periode=periode_kolom(kolom),
+            nilai=data[kolom],
+            alasan=form.alasan_sel(request.POST, kolom),
+        )
+    else:
+        realisasi_simpan(
+            user=request.user,
+            indikator=form.baris.indikator,
+            tahun=tahun,
+            periode=Periode.TAHUNAN,
+            nilai=data["tahunan"],
+            status=data["status"],
+            keterangan=data["keterangan"],
+            alasan=form.alasan_sel(request.POST, "tahunan"),
+        )
+
+
+@login_required
+@require_POST
+def realisasi_sel_simpan(
+    request: HttpRequest, pk: int, tahun: int, indikator_pk: int, kolom: str
+) -> HttpResponse:
+    """Save one cell of the grid (the yearly value, status and keterangan are saved together) and
+    answer with the cell's <td> as saved, or with the error and, when a stored value changes, a
+    reason input. After a triwulan, the yearly cell follows (out of band) when its value is derived."""
+    kecamatan = kecamatan_untuk(request, pk, tulis=True)
+    if kolom not in KOLOM:
+        raise Http404("Kolom tidak dikenal.")
+    grid = selectors.realisasi_grid(kecamatan=kecamatan, tahun=tahun, indikator_id=indikator_pk)
+    if not grid.baris:
+        raise Http404("Indikator ini tidak ada di Perjanjian Kinerja tahun ini.")
+    form = BarisRealisasiForm(request.POST, baris=grid.baris[0])
+    form.is_valid()
+    tersimpan = False
+    if form.valid_untuk(kolom):
+        try:
+            _simpan_sel(request, form, kolom, tahun)
+            tersimpan = True
+        except ValidationError as e:
+            _pasang_kesalahan(form, periode_kolom(kolom), e, alasan_form=None)
+
+    if not request.htmx:
+        if tersimpan:
+            messages.success(request, "Realisasi tersimpan.")
+        else:
+            messages.error(request, PESAN_GAGAL)
+        return redirect("kinerja:realisasi_grid", kecamatan.pk, tahun)
+
+    sel = []
+    if tersimpan:
+        baru = BarisRealisasiForm(
+            baris=selectors.realisasi_grid(kecamatan=kecamatan, tahun=tahun, indikator_id=indikator_pk).baris[
+                0
+            ]
+        )
+        kolom_nilai = "tahunan" if kolom in KOLOM_TAHUNAN else kolom
+        if alasan := form.alasan_sel(request.POST, kolom_nilai):
+            baru.alasan_dicatat[kolom_nilai] = alasan
+        sel.append((baru, kolom, False))
+        if kolom in KOLOM_TAHUNAN:
+            sel.extend((baru, k, True) for k in KOLOM_TAHUNAN if k != kolom)
+        elif not form["tahunan"].value() and not baru.initial["tahunan"]:
+            # The derived yearly value may have changed; nothing typed there is overwritten.
+            sel.append((baru, "tahunan", True))
+    else:
+        sel.append((form, kolom, False))
+        if kolom in KOLOM_TAHUNAN:
+            sel.extend((form, k, True) for k in KOLOM_TAHUNAN if k != kolom)
+    return render(
+        request,
+        "kinerja/realisasi/_sel_respon.html",
+        {
+            "kecamatan": kecamatan,
+            "tahun": tahun,
+            "sel": [{"form": f, "s": f.sel(k), "oob": oob} for f, k, oob in sel],
+        },
+    )
+
+
+urlpatterns = [
+    path("kecamatan/<int:pk>/realisasi/<int:tahun>/isi/", realisasi_grid, name="realisasi_grid"),
+    path(
+        "kecamatan/<int:pk>/realisasi/<int:tahun>/isi/<int:indikator_pk>/<str:kolom>/",
+        realisasi_sel_simpan,
+        name="realisasi_sel_simpan",
+    ),
+]

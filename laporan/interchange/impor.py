@@ -3,6 +3,10 @@
 The document is checked whole (schema, then the rules the schema cannot say) before anything is
 written; then everything is written in one transaction. Rows are only saved when a value really
 changes, so importing the same document twice writes nothing and leaves no history rows.
+
+A preview (`pratinjau=True`) runs the very same import and rolls it back, so what it reports as
+created, changed and deleted (and the errors only writing reveals, such as a row that cannot be
+deleted) is exactly what the real import would do.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
@@ -40,19 +45,58 @@ MAKS_DESIMAL_UANG = 2
 TRIWULAN = Realisasi.TRIWULAN
 
 
+BAGIAN_KABUPATEN_DILEWATI = (
+    "kabupaten: data kabupaten (nama, provinsi, kepala daerah) hanya dapat diubah oleh admin kabupaten, "
+    "dilewati"
+)
+
+# The kinds of rows an import writes, in the order a summary lists them.
+JENIS_BARIS: tuple[type[models.Model], ...] = (
+    Kabupaten,
+    Kecamatan,
+    Pejabat,
+    Desa,
+    Renstra,
+    Tujuan,
+    Sasaran,
+    SdmSasaran,
+    Indikator,
+    Target,
+    PerjanjianKinerja,
+    TargetPK,
+    TargetTriwulanPK,
+    ProgramPK,
+    Realisasi,
+    AnalisisSasaran,
+)
+AKSI = ("dibuat", "diubah", "dihapus")
+
+
+def ringkasan_kosong() -> dict[str, dict[str, int]]:
+    """Every kind of row (its verbose_name) with zero created, changed and deleted."""
+    return {str(m._meta.verbose_name): dict.fromkeys(AKSI, 0) for m in JENIS_BARIS}
+
+
 @dataclass
 class HasilImpor:
-    """What an import did: errors (nothing written), warnings, skipped parts and rows written."""
+    """What an import did (or, for a preview, would do): errors (nothing written), warnings,
+    skipped parts, rows written and, per kind of row, how many were created, changed and deleted."""
 
     galat: list[str] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
     dilewati: list[str] = field(default_factory=list)
     baris_berubah: int = 0
     kecamatan: Kecamatan | None = None
+    ringkasan: dict[str, dict[str, int]] = field(default_factory=ringkasan_kosong)
+    pratinjau: bool = False
 
     @property
     def berhasil(self) -> bool:
         return not self.galat
+
+    @property
+    def ada_perubahan(self) -> bool:
+        return any(any(jumlah.values()) for jumlah in self.ringkasan.values())
 
 
 class _ImporGagal(Exception):
@@ -275,10 +319,17 @@ _CARI = object()
 class _Penulis:
     """Saves rows only when they change, counting what it wrote."""
 
-    def __init__(self, pengguna, alasan: str):
+    def __init__(self, pengguna, alasan: str, *, ubah_kabupaten: bool = True):
         self.pengguna = pengguna
         self.alasan = alasan
+        self.ubah_kabupaten = ubah_kabupaten
         self.berubah = 0
+        self.ringkasan = ringkasan_kosong()
+        self.dilewati: list[str] = []
+
+    def _hitung(self, model: type[models.Model], aksi: str, jumlah: int = 1) -> None:
+        jenis = str(model._meta.verbose_name)
+        self.ringkasan.setdefault(jenis, dict.fromkeys(AKSI, 0))[aksi] += jumlah
 
     def _simpan(self, obj: models.Model, jalur: str) -> None:
         try:
@@ -288,8 +339,10 @@ class _Penulis:
         obj._change_reason = self.alasan
         if self.pengguna is not None:
             obj._history_user = self.pengguna
+        baru = obj._state.adding
         obj.save()
         self.berubah += 1
+        self._hitung(type(obj), "dibuat" if baru else "diubah")
 
     def simpan(self, model: type[models.Model], cari: dict, nilai: dict, jalur: str, obj=_CARI):
         """Create or update the row identified by `cari` with `nilai`; untouched when equal.
@@ -316,7 +369,7 @@ class _Penulis:
             if self.pengguna is not None:
                 obj._history_user = self.pengguna
             try:
-                obj.delete()
+                _, per_model = obj.delete()
             except ProtectedError as e:
                 dipakai = sorted({str(o._meta.verbose_name) for o in e.protected_objects})
                 raise _ImporGagal(
@@ -326,6 +379,9 @@ class _Penulis:
                     ]
                 ) from e
             self.berubah += 1
+            # Counted per model: deleting a row also deletes what cascades from it.
+            for label, jumlah in per_model.items():
+                self._hitung(apps.get_model(label), "dihapus", jumlah)
 
 
 def _pejabat_nilai(p: dict) -> dict:
@@ -356,7 +412,7 @@ def _tulis_pejabat(
     tulis.hapus_kecuali(qs, simpan, "pejabat", jalur)
 
 
-def _tulis_wilayah(tulis: _Penulis, dok: dict) -> Kecamatan:
+def _tulis_kabupaten(tulis: _Penulis, dok: dict) -> Kabupaten:
     kab_dok = dok["kabupaten"]
     # Several kecamatan documents describe one kabupaten: what a document leaves out stays as it is.
     nilai_kab = {"nama": kab_dok["nama"]}
@@ -371,7 +427,35 @@ def _tulis_wilayah(tulis: _Penulis, dok: dict) -> Kecamatan:
             [(Pejabat.Peran.KEPALA, kab_dok["kepala_daerah"], "$.kabupaten.kepala_daerah")],
             "$.kabupaten.kepala_daerah",
         )
+    return kabupaten
 
+
+def _kabupaten_tetap(tulis: _Penulis, dok: dict) -> Kabupaten:
+    """The document's kabupaten as it is: its data is the admin kabupaten's to change.
+
+    The kabupaten part is written in a savepoint that is always rolled back, so that "would it
+    change anything" is answered by the same code that writes it.
+    """
+    coba = _Penulis(None, tulis.alasan)
+    with transaction.atomic():
+        _tulis_kabupaten(coba, dok)
+        transaction.set_rollback(True)
+    nama = dok["kabupaten"]["nama"]
+    kabupaten = Kabupaten.objects.filter(nama__iexact=nama).first()
+    if kabupaten is None:
+        raise _ImporGagal(
+            [
+                f"$.kabupaten.nama: Kabupaten {nama} belum terdaftar; "
+                "hanya admin kabupaten yang dapat menambahkannya"
+            ]
+        )
+    if coba.berubah:
+        tulis.dilewati.append(BAGIAN_KABUPATEN_DILEWATI)
+    return kabupaten
+
+
+def _tulis_wilayah(tulis: _Penulis, dok: dict) -> Kecamatan:
+    kabupaten = _tulis_kabupaten(tulis, dok) if tulis.ubah_kabupaten else _kabupaten_tetap(tulis, dok)
     kec = dok["kecamatan"]
     profil = kec.get("profil", {})
     nilai_kec = {
@@ -669,9 +753,16 @@ def _tulis_analisis(tulis: _Penulis, dok: dict, renstra: Renstra, sasaran: dict[
         )
 
 
-def impor_lkjip(dok, *, pengguna=None, alasan: str = ALASAN) -> HasilImpor:
-    """Check the whole document, then write it atomically; nothing is written when anything is wrong."""
-    hasil = HasilImpor()
+def impor_lkjip(
+    dok, *, pengguna=None, alasan: str = ALASAN, pratinjau: bool = False, ubah_kabupaten: bool = True
+) -> HasilImpor:
+    """Check the whole document, then write it atomically; nothing is written when anything is wrong.
+
+    `pratinjau`: run the whole import and roll it back; the result says what it would do.
+    `ubah_kabupaten=False` (an import by a kecamatan's own staff): the kabupaten must exist already
+    and its data (nama, provinsi, kepala daerah) is left as it is, reported under `dilewati`.
+    """
+    hasil = HasilImpor(pratinjau=pratinjau)
     hasil.galat = validasi_skema(dok)
     if hasil.galat:
         return hasil
@@ -679,7 +770,7 @@ def impor_lkjip(dok, *, pengguna=None, alasan: str = ALASAN) -> HasilImpor:
     if hasil.galat:
         return hasil
     hasil.dilewati = bagian_dilewati(dok)
-    tulis = _Penulis(pengguna, alasan)
+    tulis = _Penulis(pengguna, alasan, ubah_kabupaten=ubah_kabupaten)
     try:
         with transaction.atomic():
             kecamatan = _tulis_wilayah(tulis, dok)
@@ -687,9 +778,19 @@ def impor_lkjip(dok, *, pengguna=None, alasan: str = ALASAN) -> HasilImpor:
             _tulis_pk(tulis, kecamatan, dok, indikator)
             _tulis_analisis(tulis, dok, renstra, sasaran)
             _hapus_pohon_lama(tulis, renstra, indikator, sasaran)
+            if pratinjau:
+                transaction.set_rollback(True)
     except _ImporGagal as e:
         hasil.galat = e.galat
         return hasil
-    hasil.kecamatan = kecamatan
+    hasil.dilewati = tulis.dilewati + hasil.dilewati
     hasil.baris_berubah = tulis.berubah
+    hasil.ringkasan = tulis.ringkasan
+    if pratinjau:
+        # The rows written were rolled back: a kecamatan that would be new is not there (None).
+        hasil.kecamatan = Kecamatan.objects.filter(
+            kabupaten__nama__iexact=dok["kabupaten"]["nama"], nama__iexact=dok["kecamatan"]["nama"]
+        ).first()
+    else:
+        hasil.kecamatan = kecamatan
     return hasil

@@ -79,8 +79,8 @@ def test_objek_kecamatan_lain_untuk_inspektorat_404(client, data_a, inspektorat,
 # --- Renstra tree -----------------------------------------------------------------------------------------
 
 
-def test_renstra_pohon(client, data_a, operator_a, kecamatan_a):
-    client.force_login(operator_a)
+def test_renstra_pohon(client, data_a, inspektorat, kecamatan_a):
+    client.force_login(inspektorat)
     html = client.get(_renstra(kecamatan_a, data_a.renstra)).content
     assert bagian(html, "visi") == "Terwujudnya Kecamatan Ajibarang yang melayani"
     assert bagian(html, "misi") == (

@@ -1,0 +1,144 @@
+"""Forms of the realisasi grid: one form per indicator row (four triwulan, the yearly value, its
+status and keterangan) and the reason of a whole-grid submit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django import forms
+
+from kinerja.forms.pk import NilaiField, teks_nilai
+from kinerja.models import Realisasi
+from kinerja.selectors import BarisGrid
+from kinerja.services.realisasi import IsianBaris
+
+Status = Realisasi.Status
+Periode = Realisasi.Periode
+
+KOLOM_TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
+KOLOM = (*KOLOM_TRIWULAN, "tahunan", "status", "keterangan")
+# The yearly realisasi is one row: its value, status and keterangan are saved together.
+KOLOM_TAHUNAN = ("tahunan", "status", "keterangan")
+JUDUL_KOLOM = {
+    "tw1": "TW I",
+    "tw2": "TW II",
+    "tw3": "TW III",
+    "tw4": "TW IV",
+    "tahunan": "Tahunan",
+    "status": "Status",
+    "keterangan": "Keterangan",
+}
+BELUM_TERSEDIA_BERNILAI = "Realisasi yang belum tersedia tidak boleh berisi nilai: kosongkan nilai tahunan."
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One cell of a grid row, as the template draws it."""
+
+    kolom: str
+    judul: str
+    field: forms.BoundField
+    perlu_alasan: bool
+    nama_alasan: str
+    pesan: list[str]
+    alasan_dicatat: str
+
+
+class BarisRealisasiForm(forms.Form):
+    tw1 = NilaiField(label="TW I")
+    tw2 = NilaiField(label="TW II")
+    tw3 = NilaiField(label="TW III")
+    tw4 = NilaiField(label="TW IV")
+    tahunan = NilaiField(label="Tahunan")
+    status = forms.ChoiceField(label="Status", choices=Status.choices, initial=Status.FINAL)
+    keterangan = forms.CharField(label="Keterangan", required=False, max_length=1000)
+
+    def __init__(self, data: Mapping | None = None, *, baris: BarisGrid) -> None:
+        realisasi = baris.realisasi
+        initial: dict[str, str] = {}
+        for kolom, periode in zip(KOLOM_TRIWULAN, Realisasi.TRIWULAN, strict=True):
+            r = realisasi.get(periode)
+            initial[kolom] = teks_nilai(r.nilai, r.label, r.pembanding) if r else ""
+        tahunan = baris.tahunan
+        initial["tahunan"] = teks_nilai(tahunan.nilai, tahunan.label, tahunan.pembanding) if tahunan else ""
+        initial["status"] = tahunan.status if tahunan else Status.FINAL
+        initial["keterangan"] = tahunan.keterangan if tahunan else ""
+        super().__init__(data, initial=initial, prefix=f"r{baris.indikator.pk}")
+        self.baris = baris
+        # Cells whose stored value changed without a reason (htmx: the cell asks for it).
+        self.perlu_alasan: set[str] = set()
+        # Messages shown in a cell besides its field errors.
+        self.pesan: dict[str, list[str]] = {}
+        # The reason just recorded for a cell (htmx), confirmed in the cell.
+        self.alasan_dicatat: dict[str, str] = {}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("status") == Status.BELUM_TERSEDIA and data.get("tahunan") is not None:
+            self.add_error("status", BELUM_TERSEDIA_BERNILAI)
+        return data
+
+    def nama_alasan(self, kolom: str) -> str:
+        return self.add_prefix(f"alasan_{kolom}")
+
+    def alasan_sel(self, data: Mapping, kolom: str) -> str:
+        return (data.get(self.nama_alasan(kolom)) or "").strip()
+
+    def sel(self, kolom: str) -> Sel:
+        return Sel(
+            kolom=kolom,
+            judul=JUDUL_KOLOM[kolom],
+            field=self[kolom],
+            perlu_alasan=kolom in self.perlu_alasan,
+            nama_alasan=self.nama_alasan(kolom),
+            pesan=self.pesan.get(kolom, []),
+            alasan_dicatat=self.alasan_dicatat.get(kolom, ""),
+        )
+
+    @property
+    def semua_sel(self) -> list[Sel]:
+        return [self.sel(k) for k in KOLOM]
+
+    def valid_untuk(self, kolom: str) -> bool:
+        """Whether the fields saved together with `kolom` are valid (after is_valid())."""
+        kelompok = KOLOM_TAHUNAN if kolom in KOLOM_TAHUNAN else (kolom,)
+        return not any(k in self.errors for k in kelompok)
+
+    def isian(self, data: Mapping) -> IsianBaris:
+        c = self.cleaned_data
+        alasan_sel = {
+            periode: self.alasan_sel(data, kolom)
+            for kolom, periode in (
+                *zip(KOLOM_TRIWULAN, Realisasi.TRIWULAN, strict=True),
+                ("tahunan", Periode.TAHUNAN),
+            )
+        }
+        return IsianBaris(
+            indikator=self.baris.indikator,
+            triwulan=tuple(c.get(k) for k in KOLOM_TRIWULAN),
+            tahunan=c.get("tahunan"),
+            status=c.get("status") or Status.FINAL,
+            keterangan=c.get("keterangan", ""),
+            alasan_sel={p: a for p, a in alasan_sel.items() if a},
+        )
+
+
+def kolom_periode(periode: str) -> str:
+    return "tahunan" if periode == Periode.TAHUNAN else KOLOM_TRIWULAN[Realisasi.TRIWULAN.index(periode)]
+
+
+def periode_kolom(kolom: str) -> str:
+    return Realisasi.TRIWULAN[KOLOM_TRIWULAN.index(kolom)] if kolom in KOLOM_TRIWULAN else Periode.TAHUNAN
+
+
+class AlasanGridForm(forms.Form):
+    alasan = forms.CharField(
+        label="Alasan perubahan",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=(
+            "Wajib bila mengubah nilai yang sudah tersimpan; dicatat di riwayat setiap nilai yang berubah."
+        ),
+    )
