@@ -62,7 +62,7 @@ def test_operator_masuk_lalu_membaca_realisasi(live_server, data_a, kecamatan_a,
     expect(page.locator("#pengguna")).to_contain_text("Operator kecamatan · Ajibarang")
 
     page.locator(f"#kecamatan-{kecamatan_a.pk} tr", has_text="2021").get_by_role(
-        "link", name="Realisasi"
+        "link", name="Realisasi", exact=True
     ).click()
 
     expect(page.locator("h1")).to_have_text("Realisasi Kinerja Tahun 2021")

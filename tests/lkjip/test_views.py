@@ -76,9 +76,9 @@ def test_beranda_operator_kecamatannya(client, operator_a, data_a):
         "Kecamatan Ajibarang Kabupaten Banyumas Renstra 2019–2023 Visi: Terwujudnya Kecamatan Ajibarang"
         in isi
     )
-    assert baris(html, "2019") == ["2019", "belum ada", "-", "Realisasi"]
-    assert baris(html, "2020") == ["2020", "ada", "-", "PK · Realisasi"]
-    assert baris(html, "2021") == ["2021", "ada", "ada", "PK · Realisasi"]
+    assert baris(html, "2019") == ["2019", "belum ada", "-", "Realisasi · Buat PK"]
+    assert baris(html, "2020") == ["2020", "ada", "-", "PK · Realisasi · Isi realisasi"]
+    assert baris(html, "2021") == ["2021", "ada", "ada", "PK · Realisasi · Isi realisasi"]
     assert bagian(html, f"belum-lengkap-{data_a.renstra.kecamatan_id}") == (
         "Yang belum lengkap "
         "Tahun tanpa Perjanjian Kinerja: 2019, 2022, 2023 "
@@ -101,7 +101,7 @@ def test_beranda_camat_kecamatannya(client, camat_a, data_a):
     client.force_login(camat_a)
     html = client.get(BERANDA).content
     assert bagian(html, "pengguna") == "Parsono Camat · Ajibarang"
-    assert baris(html, "2021") == ["2021", "ada", "ada", "PK · Realisasi"]
+    assert baris(html, "2021") == ["2021", "ada", "ada", "PK · Realisasi · Isi realisasi"]
 
 
 def test_beranda_operator_b_tidak_melihat_a(client, operator_b, data_a, kecamatan_b):
@@ -223,7 +223,8 @@ def test_kecamatan_detail_profil(request, client, persona, data_a, camat_pejabat
         "Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional "
         "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah"
     )
-    assert baris(html, "2021") == ["2021", "ada", "ada", "PK · Realisasi"]
+    tautan = "PK · Realisasi · Isi realisasi" if persona in ("operator_a", "camat_a") else "PK · Realisasi"
+    assert baris(html, "2021") == ["2021", "ada", "ada", tautan]
     halaman = html.decode()
     assert f'href="{reverse("kinerja:renstra_detail", args=[kecamatan_a.pk, data_a.renstra.pk])}"' in halaman
     assert f'href="{reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021])}"' in halaman
