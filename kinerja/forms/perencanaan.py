@@ -18,7 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 
-from kinerja.forms.pk import NilaiField, teks_nilai
+from kinerja.forms.bidang import NilaiField, teks_nilai
 from kinerja.models import (
     AnalisisSasaran,
     Arah,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from kinerja.forms.pk import NilaiField, teks_nilai
+from kinerja.forms.bidang import NilaiField, teks_nilai
 from kinerja.models import Realisasi
 from kinerja.selectors import BarisGrid
 from kinerja.services.realisasi import IsianBaris

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from kinerja import selectors
+from kinerja.forms.bidang import teks_nilai
 from kinerja.forms.pk import (
     AlasanTargetForm,
     PilihTahunForm,
@@ -26,7 +27,6 @@ from kinerja.forms.pk import (
     TargetBaruFormSet,
     TargetPKForm,
     TargetUbahFormSet,
-    teks_nilai,
 )
 from kinerja.models import Indikator, PerjanjianKinerja
 from kinerja.services import pk as layanan

@@ -5,13 +5,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from kinerja.forms.bidang import NilaiField, teks_nilai
 from kinerja.forms.pk import (
-    NilaiField,
     PKForm,
     ProgramPKForm,
     TargetBaruFormSet,
     TargetUbahFormSet,
-    teks_nilai,
 )
 from kinerja.nilai import Nilai
 
