@@ -697,16 +697,16 @@ def test_halaman_indikator_riwayat_terbaru_di_atas(client, data_a, operator_a, i
     assert "aksi-indikator" not in html.decode()
     rows = tabel(html, "tabel-riwayat")
     assert rows[0] == ["Waktu", "Oleh", "Data", "Jenis", "Perubahan", "Alasan"]
-    assert rows[1][1:] == ["operator_a", "target 2021", "diubah", "nilai: 86,00 → 87,00", "Reviu Renstra"]
+    assert rows[1][1:] == ["operator_a", "target 2021", "~ diubah", "nilai: 86,00 → 87,00", "Reviu Renstra"]
     assert rows[-2] == [
         "10 Januari 2022 09.30",
         "operator_a",
         "realisasi 2021",
-        "diubah",
+        "~ diubah",
         "nilai: 80,00 → 86,48",
         "Koreksi hasil survei",
     ]
-    assert rows[-1][:4] == ["5 Januari 2022 08.00", "sistem", "realisasi 2021", "dibuat"]
+    assert rows[-1][:4] == ["5 Januari 2022 08.00", "sistem", "realisasi 2021", "+ dibuat"]
     jumlah = len(rows) - 1
     assert bagian(html, "jumlah-riwayat") == f"{jumlah} catatan perubahan, terbaru di atas."
 
@@ -729,7 +729,7 @@ def test_halaman_indikator_riwayat_berhalaman(client, data_a, operator_a, kecama
         "1 Januari 2099 08.24",
         "sistem",
         "target 2021",
-        "diubah",
+        "~ diubah",
         "nilai: 33,00 → 34,00",
         "ubah 24",
     ]

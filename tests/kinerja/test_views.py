@@ -452,7 +452,7 @@ def test_riwayat_paginasi_50(client, operator_a, kecamatan_a):
         "kode: - → I1 nama: - → Indikator 1 satuan: - → % "
         "arah: - → Naik (makin tinggi makin baik) IKU: - → Tidak",
     ]
-    assert "56 catatan perubahan. Sebelumnya Halaman 2 dari 2 Berikutnya" in teks(halaman_2)
+    assert "56 catatan perubahan, terbaru di atas. Sebelumnya Halaman 2 dari 2 Berikutnya" in teks(halaman_2)
 
 
 @pytest.mark.parametrize("jumlah", [1, 3])
