@@ -31,6 +31,7 @@ from kinerja.forms.perencanaan import (
 from kinerja.models import AnalisisSasaran, Indikator, Renstra, Sasaran, SdmSasaran, Target, Tujuan
 from kinerja.services import perencanaan as layanan
 from lkjip.akses import kecamatan_untuk
+from lkjip.konfirmasi import hapus_setelah_konfirmasi
 from lkjip.models import Kecamatan
 
 RIWAYAT_PER_HALAMAN = 20
@@ -521,28 +522,22 @@ def _hapus(
     url_batal: str,
     jangkar_setelah: str = "",
 ) -> HttpResponse:
-    """The confirmation page (GET) and the deletion (POST) shared by tujuan, sasaran and indikator.
-    A refusal (something still depends on the object) is shown on the page, with no delete button."""
-    if request.method == "POST":
-        try:
-            hapus(user=request.user, **{jenis: obj})
-        except ValidationError as e:
-            kendala = " ".join(e.messages)
-        else:
-            messages.success(request, f"{capfirst(judul)} dihapus.")
-            return redirect(_url_pohon(renstra, jangkar_setelah))
-    return render(
+    """The confirmation page and the deletion shared by tujuan, sasaran and indikator."""
+    return hapus_setelah_konfirmasi(
         request,
-        "kinerja/perencanaan/perencanaan_hapus.html",
-        {
+        hapus=lambda: hapus(user=request.user, **{jenis: obj}),
+        berhasil=f"{capfirst(judul)} dihapus.",
+        tujuan=_url_pohon(renstra, jangkar_setelah),
+        template="kinerja/perencanaan/perencanaan_hapus.html",
+        konteks={
             "kecamatan": kecamatan,
             "renstra": renstra,
             "judul": judul,
             "uraian": uraian,
             "akibat": akibat,
-            "kendala": kendala,
             "url_batal": url_batal,
         },
+        galat=kendala,
     )
 
 

@@ -31,6 +31,7 @@ from kinerja.forms.pk import (
 from kinerja.models import Indikator, PerjanjianKinerja
 from kinerja.services import pk as layanan
 from lkjip.akses import kecamatan_untuk
+from lkjip.konfirmasi import hapus_setelah_konfirmasi
 from lkjip.models import Kecamatan
 
 Jenis = PerjanjianKinerja.Jenis
@@ -242,26 +243,23 @@ def pk_ubah(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpRespon
 def pk_hapus(request: HttpRequest, pk: int, tahun: int, jenis: str) -> HttpResponse:
     kecamatan = kecamatan_untuk(request, pk, tulis=True)
     perjanjian = _dokumen(kecamatan, tahun, jenis)
-    kesalahan: list[str] = []
-    if request.method == "POST":
-        try:
-            layanan.pk_hapus(user=request.user, perjanjian=perjanjian)
-        except ValidationError as e:
-            kesalahan = e.messages
-        else:
-            messages.success(request, f"{perjanjian} dihapus.")
-            if selectors.pk_tahun(kecamatan=kecamatan, tahun=tahun) is None:
-                return redirect("kecamatan_detail", kecamatan.pk)
-            return redirect(_url_detail(kecamatan, tahun))
-    return render(
+
+    def tujuan() -> str:
+        if selectors.pk_tahun(kecamatan=kecamatan, tahun=tahun) is None:
+            return reverse("kecamatan_detail", args=[kecamatan.pk])
+        return _url_detail(kecamatan, tahun)
+
+    return hapus_setelah_konfirmasi(
         request,
-        "kinerja/pk/pk_hapus.html",
-        {
+        hapus=lambda: layanan.pk_hapus(user=request.user, perjanjian=perjanjian),
+        berhasil=f"{perjanjian} dihapus.",
+        tujuan=tujuan,
+        template="kinerja/pk/pk_hapus.html",
+        konteks={
             "kecamatan": kecamatan,
             "perjanjian": perjanjian,
             "jumlah_target": len(perjanjian.target.all()),
             "jumlah_program": len(perjanjian.program.all()),
-            "kesalahan": kesalahan,
         },
     )
 

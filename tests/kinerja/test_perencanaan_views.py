@@ -607,24 +607,24 @@ def test_hapus_indikator_yang_dipakai_ditolak(client, data_a, operator_a, kecama
     url = _url("indikator_hapus", kecamatan_a, data_a.s11.pk)
     alasan = "Indikator S1.1 tidak dapat dihapus karena masih dipakai oleh 3 target PK dan 5 realisasi."
     html = client.get(url).content
-    assert bagian(html, "kendala-hapus") == alasan
+    assert bagian(html, "galat") == alasan
     assert 'type="submit"' not in html.decode().split("<main")[1]
     sebelum = _keadaan(kecamatan_a)
     response = client.post(url)
     assert response.status_code == 200
-    assert bagian(response.content, "kendala-hapus") == alasan
+    assert bagian(response.content, "galat") == alasan
     assert _keadaan(kecamatan_a) == sebelum
 
 
 def test_hapus_tujuan_dan_sasaran(client, data_a, operator_a, kecamatan_a):
     client.force_login(operator_a)
     response = client.post(_url("tujuan_hapus", kecamatan_a, data_a.t11.tujuan_id))
-    assert bagian(response.content, "kendala-hapus") == (
+    assert bagian(response.content, "galat") == (
         "Tujuan T1 tidak dapat dihapus karena masih memiliki 2 sasaran dan 1 indikator."
     )
     response = client.post(_url("sasaran_hapus", kecamatan_a, data_a.s11.sasaran_id))
     assert (
-        bagian(response.content, "kendala-hapus")
+        bagian(response.content, "galat")
         == "Sasaran S1 tidak dapat dihapus karena masih memiliki 1 indikator."
     )
     s9 = f.SasaranFactory(tujuan=data_a.t11.tujuan, kode="S9", uraian="Sasaran kosong")
