@@ -18,11 +18,17 @@ urlpatterns = [
     path(
         "akun/kata-sandi/",
         auth_views.PasswordChangeView.as_view(
-            form_class=FormGantiSandi, success_url=reverse_lazy("ganti_sandi_selesai")
+            form_class=FormGantiSandi,
+            success_url=reverse_lazy("ganti_sandi_selesai"),
+            template_name="lkjip/ganti_sandi.html",
         ),
         name="ganti_sandi",
     ),
-    path("akun/kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="ganti_sandi_selesai"),
+    path(
+        "akun/kata-sandi/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="lkjip/ganti_sandi_selesai.html"),
+        name="ganti_sandi_selesai",
+    ),
     path("kecamatan/<int:pk>/", views.kecamatan_detail, name="kecamatan_detail"),
     *administrasi.urlpatterns,
     path("", include("kinerja.urls")),
