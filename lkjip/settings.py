@@ -111,6 +111,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# Uploaded files (logos, bagan organisasi, scans, certificates). There is deliberately no
+# MEDIA_URL route: every upload is served by a view that checks permissions.
+MEDIA_ROOT = Path(os.environ.get("LKJIP_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 

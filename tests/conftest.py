@@ -460,3 +460,9 @@ def buat_kecamatan_lengkap(kecamatan: Kecamatan, jumlah: int, tahun: int = 2021)
 def _sandi_cepat(settings):
     """PBKDF2 is slow on purpose; tests hash many demo passwords."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path):
+    """Uploads of a test go to its own temporary folder, never into the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
