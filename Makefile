@@ -15,6 +15,7 @@ $(VENV)/.terpasang: requirements.txt
 run: $(VENV)/.terpasang
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py muat_demo
+	$(PY) manage.py buat_sertifikat_demo
 	$(PY) manage.py runserver $(HOST)
 
 lint: $(VENV)/.terpasang

@@ -387,3 +387,402 @@ class AnalisisSasaran(models.Model):
 
     def __str__(self) -> str:
         return f"Analisis {self.sasaran.kode} {self.tahun}"
+
+
+# --- Survei Kepuasan Masyarakat and the SAKIP evaluation (DESIGN.md §3, DOMAIN.md §2.1.17-2.1.18) ----
+
+
+class VersiSkm(models.TextChoices):
+    """The regulation a survey follows: it fixes the unsur set and the interval tables."""
+
+    PERMENPAN_RB_14_2017 = "permenpan-rb-14-2017", "PermenPAN-RB 14/2017 (9 unsur)"
+    KEPMENPAN_25_2004 = "kepmenpan-25-2004", "Kepmenpan 25/2004 (14 unsur)"
+
+
+class SurveiSkm(models.Model):
+    """A Survei Kepuasan Masyarakat of a kecamatan for one period of a year.
+
+    Its unsur hold the results as entered (NRR, answer counts or distribution) or, when the survey
+    runs the public questionnaire, no value: their NRR then comes from the responses.
+    """
+
+    class Periode(models.TextChoices):
+        TAHUNAN = "tahunan", "Tahunan"
+        SEMESTER_1 = "semester-1", "Semester I"
+        SEMESTER_2 = "semester-2", "Semester II"
+        TRIWULAN_1 = "triwulan-1", "Triwulan I"
+        TRIWULAN_2 = "triwulan-2", "Triwulan II"
+        TRIWULAN_3 = "triwulan-3", "Triwulan III"
+        TRIWULAN_4 = "triwulan-4", "Triwulan IV"
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="survei_skm")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    periode = models.CharField("periode", max_length=10, choices=Periode.choices, default=Periode.TAHUNAN)
+    versi = models.CharField(
+        "pedoman", max_length=20, choices=VersiSkm.choices, default=VersiSkm.PERMENPAN_RB_14_2017
+    )
+    metode = models.CharField(
+        "metode pengumpulan data",
+        max_length=200,
+        blank=True,
+        help_text="Mis. kuesioner tatap muka, kuesioner daring, atau keduanya.",
+    )
+    responden = models.PositiveIntegerField(
+        "jumlah responden",
+        null=True,
+        blank=True,
+        help_text="Kosongkan bila hasil berasal dari kuesioner daring: jumlah respon dihitung otomatis.",
+    )
+    terbuka = models.BooleanField("kuesioner daring dibuka", default=False)
+    kritik = models.JSONField("kritik", default=list, blank=True)
+    saran = models.JSONField("saran", default=list, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "survei SKM"
+        verbose_name_plural = "survei SKM"
+        ordering = ["kecamatan", "-tahun", "periode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun", "periode"], name="survei_skm_unik_per_periode"
+            ),
+            models.UniqueConstraint(
+                fields=["kecamatan"], condition=models.Q(terbuka=True), name="survei_skm_satu_terbuka"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.periode == self.Periode.TAHUNAN:
+            return f"SKM {self.tahun}"
+        return f"SKM {self.tahun} {self.get_periode_display()}"
+
+
+class UnsurSkm(models.Model):
+    """One unsur of a survey with its result in exactly one form, or none (from the responses)."""
+
+    survei = models.ForeignKey(SurveiSkm, on_delete=models.CASCADE, related_name="unsur")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    kode = models.CharField("kode", max_length=5)
+    nama = models.CharField("nama unsur", max_length=200)
+    nrr = models.DecimalField("NRR", max_digits=8, decimal_places=4, null=True, blank=True)
+    jumlah_1 = models.PositiveIntegerField("jawaban 1", null=True, blank=True)
+    jumlah_2 = models.PositiveIntegerField("jawaban 2", null=True, blank=True)
+    jumlah_3 = models.PositiveIntegerField("jawaban 3", null=True, blank=True)
+    jumlah_4 = models.PositiveIntegerField("jawaban 4", null=True, blank=True)
+    persen_1 = models.DecimalField("% jawaban 1", max_digits=7, decimal_places=4, null=True, blank=True)
+    persen_2 = models.DecimalField("% jawaban 2", max_digits=7, decimal_places=4, null=True, blank=True)
+    persen_3 = models.DecimalField("% jawaban 3", max_digits=7, decimal_places=4, null=True, blank=True)
+    persen_4 = models.DecimalField("% jawaban 4", max_digits=7, decimal_places=4, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    JUMLAH = ("jumlah_1", "jumlah_2", "jumlah_3", "jumlah_4")
+    PERSEN = ("persen_1", "persen_2", "persen_3", "persen_4")
+
+    class Meta:
+        verbose_name = "unsur SKM"
+        verbose_name_plural = "unsur SKM"
+        ordering = ["urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["survei", "kode"], name="unsur_skm_kode_unik"),
+            models.CheckConstraint(
+                condition=models.Q(nrr__isnull=True) | models.Q(nrr__gte=1, nrr__lte=4),
+                name="unsur_skm_nrr_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+    @property
+    def jumlah_jawaban(self) -> tuple[int, int, int, int] | None:
+        nilai = tuple(getattr(self, k) for k in self.JUMLAH)
+        return None if all(n is None for n in nilai) else tuple(n or 0 for n in nilai)  # type: ignore[return-value]
+
+    @property
+    def distribusi(self) -> tuple | None:
+        nilai = tuple(getattr(self, k) for k in self.PERSEN)
+        return None if all(n is None for n in nilai) else tuple(n if n is not None else 0 for n in nilai)
+
+    @property
+    def bentuk(self) -> str:
+        """How the result was given: "nrr", "jumlah", "distribusi" or "" (from the responses)."""
+        if self.nrr is not None:
+            return "nrr"
+        if self.jumlah_jawaban is not None:
+            return "jumlah"
+        if self.distribusi is not None:
+            return "distribusi"
+        return ""
+
+    def clean(self) -> None:
+        bentuk = [self.nrr is not None, self.jumlah_jawaban is not None, self.distribusi is not None]
+        if sum(bentuk) > 1:
+            raise ValidationError(
+                f"Unsur {self.kode}: isi salah satu saja, NRR, jumlah jawaban atau distribusi persentase."
+            )
+        distribusi = self.distribusi
+        if distribusi is not None:
+            jumlah = sum(distribusi)
+            if abs(jumlah - 100) * 2 > 1:
+                pesan = f"Jumlah persentase harus 100 (boleh selisih 0,5), bukan {format_angka(jumlah)}."
+                raise ValidationError({"persen_4": pesan})
+        jumlah_jawaban = self.jumlah_jawaban
+        if jumlah_jawaban is not None and sum(jumlah_jawaban) == 0:
+            raise ValidationError({"jumlah_4": "Jumlah jawaban tidak boleh semuanya nol."})
+
+
+class TautanKuesioner(models.Model):
+    """The public, unguessable link of a kecamatan's online questionnaire (the QR poster). It stays
+    the same across periods: the link always leads to the survey open at that moment."""
+
+    kecamatan = models.OneToOneField(Kecamatan, on_delete=models.CASCADE, related_name="tautan_kuesioner")
+    token = models.CharField("token", max_length=40, unique=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tautan kuesioner"
+        verbose_name_plural = "tautan kuesioner"
+
+    def __str__(self) -> str:
+        return f"Tautan kuesioner {self.kecamatan}"
+
+
+class ResponSkm(models.Model):
+    """One filled questionnaire: the nine answers (1-4) of PermenPAN-RB 14/2017 and an optional
+    profile. Nothing that identifies the respondent is stored."""
+
+    class JenisKelamin(models.TextChoices):
+        LAKI_LAKI = "L", "Laki-laki"
+        PEREMPUAN = "P", "Perempuan"
+
+    class Usia(models.TextChoices):
+        DI_BAWAH_20 = "<20", "Di bawah 20 tahun"
+        USIA_20_29 = "20-29", "20-29 tahun"
+        USIA_30_39 = "30-39", "30-39 tahun"
+        USIA_40_49 = "40-49", "40-49 tahun"
+        USIA_50_59 = "50-59", "50-59 tahun"
+        USIA_60 = "60+", "60 tahun ke atas"
+
+    class Pendidikan(models.TextChoices):
+        SD = "sd", "SD atau sederajat ke bawah"
+        SMP = "smp", "SMP atau sederajat"
+        SMA = "sma", "SMA/SMK atau sederajat"
+        DIPLOMA = "diploma", "D1/D2/D3"
+        S1 = "s1", "D4/S1"
+        S2 = "s2", "S2/S3"
+
+    class Pekerjaan(models.TextChoices):
+        PNS = "pns", "PNS/TNI/Polri"
+        SWASTA = "swasta", "Pegawai swasta"
+        WIRAUSAHA = "wirausaha", "Wirausaha"
+        PETANI = "petani", "Petani/nelayan"
+        PELAJAR = "pelajar", "Pelajar/mahasiswa"
+        RUMAH_TANGGA = "rumah_tangga", "Mengurus rumah tangga"
+        LAINNYA = "lainnya", "Lainnya"
+
+    JAWABAN = ("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
+    _PILIHAN = [(i, str(i)) for i in range(1, 5)]
+
+    survei = models.ForeignKey(SurveiSkm, on_delete=models.CASCADE, related_name="respon")
+    u1 = models.PositiveSmallIntegerField("U1", choices=_PILIHAN)
+    u2 = models.PositiveSmallIntegerField("U2", choices=_PILIHAN)
+    u3 = models.PositiveSmallIntegerField("U3", choices=_PILIHAN)
+    u4 = models.PositiveSmallIntegerField("U4", choices=_PILIHAN)
+    u5 = models.PositiveSmallIntegerField("U5", choices=_PILIHAN)
+    u6 = models.PositiveSmallIntegerField("U6", choices=_PILIHAN)
+    u7 = models.PositiveSmallIntegerField("U7", choices=_PILIHAN)
+    u8 = models.PositiveSmallIntegerField("U8", choices=_PILIHAN)
+    u9 = models.PositiveSmallIntegerField("U9", choices=_PILIHAN)
+    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices, blank=True)
+    usia = models.CharField("usia", max_length=5, choices=Usia.choices, blank=True)
+    pendidikan = models.CharField(
+        "pendidikan terakhir", max_length=10, choices=Pendidikan.choices, blank=True
+    )
+    pekerjaan = models.CharField("pekerjaan", max_length=15, choices=Pekerjaan.choices, blank=True)
+    jenis_layanan = models.CharField("jenis layanan yang diterima", max_length=120, blank=True)
+    kritik = models.TextField("kritik", max_length=1000, blank=True)
+    saran = models.TextField("saran", max_length=1000, blank=True)
+    dibuat = models.DateTimeField("waktu pengisian", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "respon kuesioner SKM"
+        verbose_name_plural = "respon kuesioner SKM"
+        ordering = ["dibuat", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    u1__gte=1,
+                    u1__lte=4,
+                    u2__gte=1,
+                    u2__lte=4,
+                    u3__gte=1,
+                    u3__lte=4,
+                    u4__gte=1,
+                    u4__lte=4,
+                    u5__gte=1,
+                    u5__lte=4,
+                    u6__gte=1,
+                    u6__lte=4,
+                    u7__gte=1,
+                    u7__lte=4,
+                    u8__gte=1,
+                    u8__lte=4,
+                    u9__gte=1,
+                    u9__lte=4,
+                ),
+                name="respon_skm_jawaban_1_4",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Respon {self.survei} #{self.pk}"
+
+
+class JejakKirim(models.Model):
+    """A trace of one questionnaire submission, for the rate limit. Kept in the database so every
+    server process sees it. `kunci` is a keyed hash of the browser cookie or the address, never the
+    address itself; traces older than the limit's window are removed as new ones arrive."""
+
+    class Jenis(models.TextChoices):
+        PERAMBAN = "peramban", "Peramban"
+        ALAMAT = "alamat", "Alamat jaringan"
+
+    jenis = models.CharField("jenis", max_length=8, choices=Jenis.choices)
+    kunci = models.CharField("kunci", max_length=64)
+    waktu = models.DateTimeField("waktu", db_index=True)
+
+    class Meta:
+        verbose_name = "jejak pengiriman kuesioner"
+        verbose_name_plural = "jejak pengiriman kuesioner"
+        indexes = [models.Index(fields=["jenis", "kunci", "waktu"], name="jejak_kirim_cari")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.waktu:%Y-%m-%d %H:%M}"
+
+
+class EvaluasiSakip(models.Model):
+    """Inspektorat's evaluation (LHE) of a kecamatan's SAKIP. `tahun_evaluasi` is the year the
+    letter was issued, `tahun_dievaluasi` the year whose AKIP was evaluated (they differ: the LHE of
+    June 2024 evaluates AKIP 2023); the LKjIP of year N reports the LHE issued in N (DOMAIN.md §3.8)."""
+
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="evaluasi_sakip")
+    tahun_evaluasi = models.PositiveSmallIntegerField("tahun evaluasi (LHE terbit)", null=True, blank=True)
+    tahun_dievaluasi = models.PositiveSmallIntegerField("tahun yang dievaluasi")
+    nomor_surat = models.CharField("nomor surat", max_length=120, blank=True)
+    tanggal = models.DateField("tanggal surat", null=True, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "evaluasi SAKIP"
+        verbose_name_plural = "evaluasi SAKIP"
+        ordering = ["kecamatan", "-tahun_dievaluasi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun_dievaluasi"], name="evaluasi_sakip_unik_per_tahun_dievaluasi"
+            ),
+            models.UniqueConstraint(
+                fields=["kecamatan", "tahun_evaluasi"], name="evaluasi_sakip_unik_per_tahun_evaluasi"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(tahun_evaluasi__isnull=True)
+                | models.Q(tahun_evaluasi__gte=models.F("tahun_dievaluasi")),
+                name="evaluasi_sakip_tahun_urut",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.tahun_evaluasi:
+            return f"LHE SAKIP {self.tahun_evaluasi} (AKIP {self.tahun_dievaluasi})"
+        return f"LHE SAKIP atas AKIP {self.tahun_dievaluasi}"
+
+    def clean(self) -> None:
+        if self.tahun_evaluasi and self.tahun_dievaluasi and self.tahun_evaluasi < self.tahun_dievaluasi:
+            raise ValidationError(
+                {"tahun_evaluasi": "Tahun evaluasi tidak boleh sebelum tahun yang dievaluasi."}
+            )
+        if self.tanggal and self.tahun_evaluasi and self.tanggal.year != self.tahun_evaluasi:
+            raise ValidationError(
+                {"tanggal": f"Tanggal surat harus pada tahun evaluasi {self.tahun_evaluasi}."}
+            )
+
+
+class KomponenSakip(models.Model):
+    """A component of the evaluation: its weight (nilai absolut) and the value obtained."""
+
+    evaluasi = models.ForeignKey(EvaluasiSakip, on_delete=models.CASCADE, related_name="komponen")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    nama = models.CharField("komponen", max_length=200)
+    bobot = models.DecimalField("bobot", max_digits=7, decimal_places=2)
+    nilai = models.DecimalField("nilai", max_digits=8, decimal_places=4)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "komponen SAKIP"
+        verbose_name_plural = "komponen SAKIP"
+        ordering = ["urutan", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(bobot__gt=0), name="komponen_sakip_bobot_positif"),
+            models.CheckConstraint(
+                condition=models.Q(nilai__gte=0, nilai__lte=models.F("bobot")),
+                name="komponen_sakip_nilai_0_bobot",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def clean(self) -> None:
+        if self.bobot is not None and self.bobot <= 0:
+            raise ValidationError({"bobot": "Bobot harus lebih dari 0."})
+        if self.nilai is not None and self.nilai < 0:
+            raise ValidationError({"nilai": "Nilai tidak boleh negatif."})
+        if self.bobot is not None and self.nilai is not None and self.nilai > self.bobot:
+            raise ValidationError(
+                {"nilai": f"Nilai {format_angka(self.nilai)} melebihi bobot {format_angka(self.bobot)}."}
+            )
+
+
+class RekomendasiSakip(models.Model):
+    """A weakness/recommendation of the evaluation, optionally for one component (by its name)."""
+
+    evaluasi = models.ForeignKey(EvaluasiSakip, on_delete=models.CASCADE, related_name="rekomendasi")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    komponen = models.CharField("komponen", max_length=200, blank=True)
+    uraian = models.TextField("rekomendasi")
+
+    class Meta:
+        verbose_name = "rekomendasi SAKIP"
+        verbose_name_plural = "rekomendasi SAKIP"
+        ordering = ["urutan", "id"]
+
+    def __str__(self) -> str:
+        return self.uraian[:80]
+
+
+class TindakLanjut(models.Model):
+    """What the kecamatan does about a recommendation. PROTECT: an evaluation (or a
+    recommendation) the kecamatan already followed up cannot be deleted from under it."""
+
+    class Status(models.TextChoices):
+        BELUM = "belum", "Belum"
+        PROSES = "proses", "Dalam proses"
+        SELESAI = "selesai", "Selesai"
+
+    rekomendasi = models.OneToOneField(
+        RekomendasiSakip, on_delete=models.PROTECT, related_name="tindak_lanjut"
+    )
+    uraian = models.TextField("rencana aksi / tindak lanjut", blank=True)
+    waktu = models.CharField("waktu pelaksanaan", max_length=120, blank=True)
+    penanggung_jawab = models.CharField("penanggung jawab", max_length=200, blank=True)
+    status = models.CharField("status", max_length=7, choices=Status.choices, default=Status.BELUM)
+    diubah = models.DateTimeField("diubah", auto_now=True)
+
+    class Meta:
+        verbose_name = "tindak lanjut rekomendasi"
+        verbose_name_plural = "tindak lanjut rekomendasi"
+
+    def __str__(self) -> str:
+        return f"Tindak lanjut: {self.rekomendasi}"

@@ -18,7 +18,8 @@ from typing import Any
 from django.db.models import Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from kinerja.capaian import realisasi_tahunan
+from kinerja import skm
+from kinerja.capaian import agregat_periode
 from kinerja.models import (
     MAKS_TAHUN_SEJARAH,
     Arah,
@@ -36,6 +37,13 @@ from kinerja.models import (
     TargetTriwulanPK,
     Tujuan,
 )
+from kinerja.nilai import format_nilai
+from kinerja.selectors_skm import (
+    nilai_sakip_per_tahun,
+    nilai_sakip_tahun,
+    nilai_skm_per_tahun,
+    nilai_skm_tahun,
+)
 from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat
 
 Jenis = PerjanjianKinerja.Jenis
@@ -43,6 +51,108 @@ Periode = Realisasi.Periode
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 PERIODE_TRIWULAN = {Periode.TW1: 1, Periode.TW2: 2, Periode.TW3: 3, Periode.TW4: 4}
+
+
+# --- realisasi taken from the SKM or the SAKIP evaluation ----------------------------------------
+# An indicator whose `sumber_realisasi` is skm or sakip takes its yearly realisasi from the survey
+# result or the LHE of the year once one is recorded (issue 6 items 4-5): that value is the yearly
+# realisasi everywhere (pages, pengukuran, report, Excel) and cannot be typed over. A year without a
+# result keeps the typed or triwulan-derived value, as for any indicator.
+
+_ASAL_SUMBER = {SumberRealisasi.SKM: "SKM", SumberRealisasi.SAKIP: "evaluasi SAKIP"}
+_URL_SUMBER = {SumberRealisasi.SKM: "kinerja:skm_daftar", SumberRealisasi.SAKIP: "kinerja:sakip_daftar"}
+
+
+@dataclass(frozen=True)
+class NilaiSumber:
+    """The yearly realisasi an indicator takes from the SKM of `tahun` (nilai konversi 25-100, the
+    mean of the year's periods, DOMAIN.md §3.7 step 5) or from the SAKIP evaluation issued in `tahun`
+    (its total, DOMAIN.md §3.8). A SAKIP value carries the predikat its scale derives ("BB (72,10)",
+    as the reports print the SAKIP realisasi, §3.10 S1); an SKM value is a plain number ("85,00", as
+    reports print the IKM realisasi next to a plain target, §3.7 step 7). Full precision."""
+
+    sumber: str
+    tahun: int
+    nilai: Decimal
+    label: str = ""
+
+    @property
+    def teks(self) -> str:
+        """ "85,00", "BB (72,10)"."""
+        return format_nilai(self.nilai, self.label)
+
+    @property
+    def asal(self) -> str:
+        """ "SKM 2024", "evaluasi SAKIP 2024"."""
+        return f"{_ASAL_SUMBER[self.sumber]} {self.tahun}"
+
+    @property
+    def keterangan(self) -> str:
+        """ "dari SKM 2024: 85,00"."""
+        return f"dari {self.asal}: {self.teks}"
+
+    @property
+    def nama_url(self) -> str:
+        return _URL_SUMBER[self.sumber]
+
+
+def _nilai_sumber(sumber: str, tahun: int, nilai: Decimal | None) -> NilaiSumber | None:
+    if nilai is None:
+        return None
+    label = ""
+    if sumber == SumberRealisasi.SAKIP:
+        pita = skm.predikat_sakip(nilai)
+        label = pita.kode if pita else ""
+    return NilaiSumber(sumber=sumber, tahun=tahun, nilai=nilai, label=label)
+
+
+def menunggu_sumber(indikator: Indikator, tahun: int) -> str:
+    """What a page says for an skm/sakip indicator in a year without a result yet ("" for isian)."""
+    if indikator.sumber_realisasi == SumberRealisasi.SKM:
+        return f"Realisasi {tahun} akan diambil dari hasil SKM {tahun} setelah hasilnya dicatat."
+    if indikator.sumber_realisasi == SumberRealisasi.SAKIP:
+        return (
+            f"Realisasi {tahun} akan diambil dari evaluasi SAKIP yang terbit tahun {tahun} setelah "
+            "hasilnya dicatat."
+        )
+    return ""
+
+
+@dataclass(frozen=True)
+class SumberKecamatan:
+    """The SKM and SAKIP values of every year of a kecamatan, read once per page."""
+
+    skm: dict[int, Decimal] = field(default_factory=dict)
+    sakip: dict[int, Decimal] = field(default_factory=dict)
+
+    def untuk(self, indikator: Indikator, tahun: int) -> NilaiSumber | None:
+        """The value `indikator` takes in `tahun`; None for an isian indicator or a year without one."""
+        if indikator.sumber_realisasi == SumberRealisasi.SKM:
+            return _nilai_sumber(SumberRealisasi.SKM, tahun, self.skm.get(tahun))
+        if indikator.sumber_realisasi == SumberRealisasi.SAKIP:
+            return _nilai_sumber(SumberRealisasi.SAKIP, tahun, self.sakip.get(tahun))
+        return None
+
+
+def sumber_kecamatan(*, kecamatan: Kecamatan, indikator: Iterable[Indikator]) -> SumberKecamatan:
+    """The SKM values (3 queries) when one of `indikator` takes its realisasi from the SKM, and the
+    SAKIP values (2 queries) when one takes it from the evaluation; no query otherwise. The count
+    does not grow with the number of indicators or years."""
+    jenis = {i.sumber_realisasi for i in indikator}
+    return SumberKecamatan(
+        skm=nilai_skm_per_tahun(kecamatan=kecamatan) if SumberRealisasi.SKM in jenis else {},
+        sakip=nilai_sakip_per_tahun(kecamatan=kecamatan) if SumberRealisasi.SAKIP in jenis else {},
+    )
+
+
+def nilai_sumber(*, indikator: Indikator, tahun: int) -> NilaiSumber | None:
+    """The value one indicator takes in one year (for the services that refuse a typed value)."""
+    kecamatan = indikator.renstra.kecamatan
+    if indikator.sumber_realisasi == SumberRealisasi.SKM:
+        return _nilai_sumber(SumberRealisasi.SKM, tahun, nilai_skm_tahun(kecamatan, tahun))
+    if indikator.sumber_realisasi == SumberRealisasi.SAKIP:
+        return _nilai_sumber(SumberRealisasi.SAKIP, tahun, nilai_sakip_tahun(kecamatan, tahun))
+    return None
 
 
 # --- beranda and kecamatan page -----------------------------------------------------------------
@@ -165,7 +275,8 @@ def ringkasan_kecamatan(*, kecamatan: Kecamatan) -> RingkasanKecamatan:
     which PK exist, and what is still missing (years without PK, PK indicators without realisasi).
 
     An indicator has its yearly realisasi when the yearly value is entered, or when all four
-    triwulan values are (the yearly value is then aggregated from them, DESIGN.md §3).
+    triwulan values are (the yearly value is then aggregated from them, DESIGN.md §3), or when it
+    takes it from the year's SKM or SAKIP result and that result is recorded.
     """
     renstra = list(Renstra.objects.filter(kecamatan=kecamatan).order_by("-tahun_awal"))
     perjanjian = list(
@@ -185,12 +296,17 @@ def ringkasan_kecamatan(*, kecamatan: Kecamatan) -> RingkasanKecamatan:
         else:
             triwulan_terisi[(indikator_id, tahun)] += 1
 
-    def ada_realisasi(indikator_id: int, tahun: int) -> bool:
-        return (indikator_id, tahun) in ada_tahunan or triwulan_terisi[(indikator_id, tahun)] == 4
+    indikator_pk = [b.indikator for pk in perjanjian for b in pk.target.all()]
+    sumber = sumber_kecamatan(kecamatan=kecamatan, indikator=indikator_pk)
+
+    def ada_realisasi(indikator: Indikator, tahun: int) -> bool:
+        if sumber.untuk(indikator, tahun) is not None:
+            return True
+        return (indikator.pk, tahun) in ada_tahunan or triwulan_terisi[(indikator.pk, tahun)] == 4
 
     belum = []
     for tahun, pk in sorted(_pk_efektif(perjanjian).items()):
-        kurang = [b.indikator for b in pk.target.all() if not ada_realisasi(b.indikator_id, tahun)]
+        kurang = [b.indikator for b in pk.target.all() if not ada_realisasi(b.indikator, tahun)]
         if kurang:
             belum.append(BelumRealisasi(perjanjian=pk, indikator=kurang))
     return RingkasanKecamatan(
@@ -451,6 +567,19 @@ class BarisRealisasi:
     sumber_target: str
     tahunan: Realisasi | None
     triwulan: list[Realisasi | None]
+    # The yearly realisasi taken from the SKM or SAKIP result of the year (it wins over `tahunan`).
+    sumber: NilaiSumber | None = None
+    # For an skm/sakip indicator without a result for the year yet: what the page says.
+    menunggu: str = ""
+
+    @property
+    def status(self) -> str:
+        """The status of the yearly realisasi as shown ("" when there is none)."""
+        if self.sumber is not None:
+            if self.tahunan is not None and self.tahunan.status == Realisasi.Status.SEMENTARA:
+                return self.tahunan.get_status_display()
+            return Realisasi.Status.FINAL.label
+        return self.tahunan.get_status_display() if self.tahunan else ""
 
 
 @dataclass(frozen=True)
@@ -468,11 +597,19 @@ class RealisasiTahun:
     perjanjian: PerjanjianKinerja | None
     kelompok: list[KelompokRealisasi] = field(default_factory=list)
 
+    @property
+    def ada_sumber(self) -> bool:
+        """Whether an indicator takes its yearly realisasi from the SKM or SAKIP result."""
+        return any(
+            b.indikator.sumber_realisasi != SumberRealisasi.ISIAN for k in self.kelompok for b in k.baris
+        )
+
 
 def realisasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> RealisasiTahun | None:
     """Every indicator of the Renstra covering `tahun`, grouped by tujuan and sasaran, with its
     target for the year (the effective PK's, else the Renstra's) and its yearly and triwulan
-    realisasi. None when no Renstra of the kecamatan covers the year. No capaian here."""
+    realisasi (the yearly one from the SKM/SAKIP result for such indicators: see NilaiSumber). None
+    when no Renstra of the kecamatan covers the year. No capaian here."""
     renstra = (
         Renstra.objects.filter(kecamatan=kecamatan, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
         .order_by("-tahun_awal")
@@ -498,6 +635,7 @@ def realisasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> RealisasiTahun | Non
     ).get(tahun)
     target_pk = {t.indikator_id: t for t in pk.target.all()} if pk else {}
     sumber_pk = ("PK Perubahan" if pk.jenis == Jenis.PERUBAHAN else "PK") if pk else ""
+    dari_sumber = sumber_kecamatan(kecamatan=kecamatan, indikator=renstra.indikator.all())
 
     def baris(indikator: Indikator) -> BarisRealisasi:
         realisasi = {r.periode: r for r in indikator.realisasi.all()}
@@ -506,12 +644,15 @@ def realisasi_tahun(*, kecamatan: Kecamatan, tahun: int) -> RealisasiTahun | Non
         if target is None:
             target = next(iter(indikator.target.all()), None)
             sumber = "Renstra" if target else ""
+        nilai_sumber = dari_sumber.untuk(indikator, tahun)
         return BarisRealisasi(
             indikator=indikator,
             target=target,
             sumber_target=sumber,
             tahunan=realisasi.get(Periode.TAHUNAN),
             triwulan=[realisasi.get(p) for p in Realisasi.TRIWULAN],
+            sumber=nilai_sumber,
+            menunggu="" if nilai_sumber else menunggu_sumber(indikator, tahun),
         )
 
     per_tujuan: dict[int, list[Indikator]] = defaultdict(list)
@@ -804,6 +945,10 @@ class BarisGrid:
     indikator: Indikator
     target: TargetPK
     realisasi: dict[str, Realisasi]
+    # The yearly realisasi taken from the SKM or SAKIP result of the year: shown, never typed.
+    sumber: NilaiSumber | None = None
+    # For an skm/sakip indicator without a result for the year yet: what the grid says.
+    menunggu: str = ""
 
     @property
     def tahunan(self) -> Realisasi | None:
@@ -825,17 +970,20 @@ class BarisGrid:
 
     @property
     def turunan(self) -> Decimal | None:
-        """The yearly value derived from the triwulan (capaian.realisasi_tahunan) when no yearly
-        value is entered and the yearly realisasi is not marked belum tersedia; else None."""
+        """The yearly value derived from the triwulan (capaian.agregat_periode) when no yearly
+        value is entered, the yearly realisasi is not marked belum tersedia and does not come from
+        the SKM/SAKIP; else None."""
         tahunan = self.tahunan
+        if self.sumber is not None:
+            return None
         if tahunan is not None and (
             tahunan.nilai is not None or tahunan.status == Realisasi.Status.BELUM_TERSEDIA
         ):
             return None
-        return realisasi_tahunan(
+        return agregat_periode(
             [r.nilai if r else None for r in self.triwulan],
             kumulatif=self.indikator.kumulatif,
-            rerata=self.rerata,
+            indeks=self.rerata,
         )
 
 
@@ -846,6 +994,11 @@ class GridRealisasi:
     # The Renstra of the year (for the link to make a PK when there is none); None when a PK exists.
     renstra: Renstra | None
     baris: list[BarisGrid]
+
+    @property
+    def ada_sumber(self) -> bool:
+        """Whether a row takes its yearly realisasi from the SKM or SAKIP result."""
+        return any(b.sumber is not None for b in self.baris)
 
 
 def realisasi_grid(*, kecamatan: Kecamatan, tahun: int, indikator_id: int | None = None) -> GridRealisasi:
@@ -872,14 +1025,19 @@ def realisasi_grid(*, kecamatan: Kecamatan, tahun: int, indikator_id: int | None
     for b in baris_pk:
         # The kecamatan is known: spare the services a query per row when they check permission.
         b.indikator.renstra.kecamatan = kecamatan
-    return GridRealisasi(
-        tahun=tahun,
-        perjanjian=pk,
-        renstra=None,
-        baris=[
-            BarisGrid(indikator=b.indikator, target=b, realisasi=realisasi[b.indikator_id]) for b in baris_pk
-        ],
-    )
+    dari_sumber = sumber_kecamatan(kecamatan=kecamatan, indikator=[b.indikator for b in baris_pk])
+
+    def baris(b: TargetPK) -> BarisGrid:
+        nilai_sumber = dari_sumber.untuk(b.indikator, tahun)
+        return BarisGrid(
+            indikator=b.indikator,
+            target=b,
+            realisasi=realisasi[b.indikator_id],
+            sumber=nilai_sumber,
+            menunggu="" if nilai_sumber else menunggu_sumber(b.indikator, tahun),
+        )
+
+    return GridRealisasi(tahun=tahun, perjanjian=pk, renstra=None, baris=[baris(b) for b in baris_pk])
 
 
 def target_renstra_tahun(*, renstra: Renstra, tahun: int) -> dict[int, Target]:
@@ -891,9 +1049,6 @@ def target_renstra_tahun(*, renstra: Renstra, tahun: int) -> dict[int, Target]:
 
 
 def _tampil_nilai(nilai: Decimal | None, label: str, pembanding: str) -> str:
-    # Imported here: this section is appended to the module and leaves its header untouched.
-    from kinerja.nilai import format_nilai
-
     return format_nilai(nilai, label, pembanding)
 
 
@@ -910,11 +1065,14 @@ class TahunIndikator:
     label_realisasi: str = ""
     pembanding_realisasi: str = ""
     dari_triwulan: bool = False
+    # The yearly realisasi taken from the SKM or SAKIP result of the year.
+    sumber: NilaiSumber | None = None
 
     @property
     def belum_tersedia(self) -> bool:
         return (
-            self.realisasi is not None
+            self.sumber is None
+            and self.realisasi is not None
             and self.realisasi.status == Realisasi.Status.BELUM_TERSEDIA
             and self.nilai_realisasi is None
         )
@@ -932,6 +1090,8 @@ class TahunIndikator:
 
     @property
     def status(self) -> str:
+        if self.sumber is not None:
+            return f"Dari {self.sumber.asal}"
         if self.dari_triwulan:
             return "Dari triwulan"
         return self.realisasi.get_status_display() if self.realisasi else ""
@@ -970,11 +1130,20 @@ def indikator_detail(*, kecamatan: Kecamatan, indikator_id: int) -> DetailIndika
         realisasi[r.tahun][r.periode] = r
     periode = indikator.renstra.tahun_periode
     rerata = indikator.sumber_realisasi == SumberRealisasi.SKM
+    dari_sumber = sumber_kecamatan(kecamatan=kecamatan, indikator=[indikator])
 
     def tahun_ini(tahun: int) -> TahunIndikator:
         per_periode = realisasi.get(tahun, {})
         tahunan = per_periode.get(Periode.TAHUNAN)
         dasar = {"tahun": tahun, "dalam_periode": tahun in periode, "target": target.get(tahun)}
+        if (nilai_sumber := dari_sumber.untuk(indikator, tahun)) is not None:
+            return TahunIndikator(
+                **dasar,
+                realisasi=tahunan,
+                nilai_realisasi=nilai_sumber.nilai,
+                label_realisasi=nilai_sumber.label,
+                sumber=nilai_sumber,
+            )
         if tahunan is not None and (
             tahunan.nilai is not None or tahunan.status == Realisasi.Status.BELUM_TERSEDIA
         ):
@@ -985,10 +1154,10 @@ def indikator_detail(*, kecamatan: Kecamatan, indikator_id: int) -> DetailIndika
                 label_realisasi=tahunan.label,
                 pembanding_realisasi=tahunan.pembanding,
             )
-        turunan = realisasi_tahunan(
+        turunan = agregat_periode(
             [r.nilai if (r := per_periode.get(p)) else None for p in Realisasi.TRIWULAN],
             kumulatif=indikator.kumulatif,
-            rerata=rerata,
+            indeks=rerata,
         )
         return TahunIndikator(
             **dasar, realisasi=tahunan, nilai_realisasi=turunan, dari_triwulan=turunan is not None

@@ -1,4 +1,5 @@
-"""Administration pages of an admin kabupaten: kecamatan with their desa, pejabat, accounts and roles.
+"""Administration pages of an admin kabupaten: kecamatan with their desa, pejabat, accounts and roles,
+and the kabupaten's predikat scale.
 
 Every page first asks lkjip/akses.py: another role answers 403, an object of a kabupaten the admin
 does not manage 404. Writes go through lkjip/services.py, which checks the same again; its
@@ -20,10 +21,12 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kinerja.capaian import SKALA, Skala, kelas_warna
 from lkjip import services
 from lkjip.akses import (
     bisa_mengelola_akun,
     kabupaten_kelola,
+    kabupaten_kelola_untuk,
     kecamatan_kelola_untuk,
     pejabat_kelola_untuk,
     pengguna_dikelola,
@@ -32,14 +35,17 @@ from lkjip.akses import (
 )
 from lkjip.forms import (
     DESA_PREFIX,
+    PITA_PREFIX,
     KecamatanForm,
     PejabatForm,
     PenggunaBuatForm,
     PenggunaUbahForm,
     PenugasanTambahForm,
     SandiAturForm,
+    SkalaForm,
     desa_baris_baru,
     desa_formset,
+    pita_baris_baru,
 )
 from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat, Penugasan
 
@@ -526,6 +532,99 @@ def penugasan_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# --- predikat scale -------------------------------------------------------------------------------
+
+
+def _baris_skala(skala: Skala) -> list[dict]:
+    """The bands as the page prints them: interval text and the badge class of their colour."""
+    return [
+        {"nomor": i, "pita": p, "interval": p.interval(), "kelas": kelas_warna(p.warna)}
+        for i, p in enumerate(skala.pita, start=1)
+    ]
+
+
+def _ringkasan_skala(kabupaten: Kabupaten) -> dict:
+    skala = kabupaten.skala()
+    tersimpan = kabupaten.skala_capaian
+    return {
+        "kabupaten": kabupaten,
+        "skala": skala,
+        "baris": _baris_skala(skala),
+        "preset": tersimpan if isinstance(tersimpan, str) else None,
+        "bawaan": tersimpan is None,
+    }
+
+
+@login_required
+@require_GET
+def skala(request: HttpRequest) -> HttpResponse:
+    """The menu entry: the scale of the one kabupaten administered, or a list when several."""
+    kabupaten = kabupaten_kelola(request)
+    if len(kabupaten) == 1:
+        return redirect("admin_skala_detail", kabupaten[0].pk)
+    return render(
+        request,
+        "lkjip/administrasi/skala_daftar.html",
+        {"daftar": [_ringkasan_skala(k) for k in kabupaten], "menu": "skala"},
+    )
+
+
+@login_required
+@require_GET
+def skala_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    kabupaten = kabupaten_kelola_untuk(request, pk)
+    return render(
+        request, "lkjip/administrasi/skala_detail.html", {**_ringkasan_skala(kabupaten), "menu": "skala"}
+    )
+
+
+@login_required
+@GET_POST
+def skala_ubah(request: HttpRequest, pk: int) -> HttpResponse:
+    kabupaten = kabupaten_kelola_untuk(request, pk)
+    form = SkalaForm(request.POST if request.method == "POST" else None, kabupaten=kabupaten)
+    if form.is_bound and form.is_valid():
+        try:
+            services.kabupaten_skala_simpan(
+                oleh=request.user,
+                kabupaten=kabupaten,
+                skala_capaian=form.cleaned_data["skala_capaian"],
+                batasi_capaian_100=form.cleaned_data["batasi_capaian_100"],
+            )
+        except ValidationError as galat:
+            _galat_ke_form(form, galat)
+        else:
+            messages.success(request, f"Skala predikat {kabupaten} disimpan.")
+            return redirect("admin_skala_detail", kabupaten.pk)
+    return render(
+        request,
+        "lkjip/administrasi/skala_form.html",
+        {
+            "form": form,
+            "formset": form.pita,
+            "kabupaten": kabupaten,
+            "preset": [(kunci, s, _baris_skala(s)) for kunci, s in SKALA.items()],
+            "menu": "skala",
+        },
+    )
+
+
+@login_required
+@require_GET
+def pita_baris(request: HttpRequest) -> HttpResponse:
+    """htmx: one more empty band row, and the formset's new TOTAL_FORMS (out of band)."""
+    kabupaten_kelola(request)
+    try:
+        indeks = max(0, min(int(request.GET.get(f"{PITA_PREFIX}-TOTAL_FORMS", "0")), 99))
+    except ValueError:
+        indeks = 0
+    return render(
+        request,
+        "lkjip/administrasi/_skala_pita_baris_baru.html",
+        {"baris": pita_baris_baru(indeks), "total": indeks + 1, "prefix": PITA_PREFIX},
+    )
+
+
 @login_required
 @require_GET
 def administrasi(request: HttpRequest) -> HttpResponse:
@@ -551,4 +650,8 @@ urlpatterns = [
     path("administrasi/pengguna/<int:pk>/sandi/", pengguna_sandi, name="admin_pengguna_sandi"),
     path("administrasi/pengguna/<int:pk>/peran/tambah/", penugasan_tambah, name="admin_penugasan_tambah"),
     path("administrasi/peran/<int:pk>/hapus/", penugasan_hapus, name="admin_penugasan_hapus"),
+    path("administrasi/skala/", skala, name="admin_skala"),
+    path("administrasi/skala/baris-pita/", pita_baris, name="admin_pita_baris"),
+    path("administrasi/kabupaten/<int:pk>/skala/", skala_detail, name="admin_skala_detail"),
+    path("administrasi/kabupaten/<int:pk>/skala/ubah/", skala_ubah, name="admin_skala_ubah"),
 ]

@@ -224,3 +224,24 @@ def penugasan_kelola_untuk(request: HttpRequest, pk: int) -> Penugasan:
 # As a plain rule too: base.html asks it on every page, and `has_perm` would fall through to
 # Django's ModelBackend (two permission queries) for every user who is not an admin.
 rules.add_rule("lkjip.administrasi", bisa_administrasi)
+
+
+# --- SAKIP evaluation (LHE) -----------------------------------------------------------------------
+
+
+def kecamatan_untuk_evaluasi(request: HttpRequest, pk: int) -> Kecamatan:
+    """The kecamatan `pk` for recording its SAKIP evaluation: readable (else 404) and the user is
+    inspektorat of its kabupaten (else 403; `lkjip.reviu_laporan`)."""
+    kecamatan = kecamatan_untuk(request, pk)
+    if not bisa_mereviu(request.user, kecamatan):
+        raise PermissionDenied("Hanya inspektorat kabupaten yang mencatat hasil evaluasi SAKIP.")
+    return kecamatan
+
+
+# --- predikat scale of a kabupaten ----------------------------------------------------------------
+
+
+def kabupaten_kelola_untuk(request: HttpRequest, pk: int) -> Kabupaten:
+    """A kabupaten the user administers (`lkjip.kelola_kabupaten`): another kabupaten 404, another
+    role 403."""
+    return _kelola_atau_404(request, kabupaten_dikelola(request.user), pk, "Kabupaten tidak ditemukan.")

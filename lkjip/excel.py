@@ -122,3 +122,106 @@ def baca_angka(nilai: object) -> Decimal | None:
     if not teks:
         return None
     return parse_angka(teks)
+
+
+# --- templates to fill in and uploads to read back --------------------------------------------------
+
+BUKAN_XLSX = (
+    'Berkas ini bukan buku kerja Excel .xlsx yang dapat dibaca; simpan ulang dari Excel sebagai "Buku Kerja '
+    'Excel (*.xlsx)" lalu unggah lagi.'
+)
+
+
+def buka_buku(isi: bytes) -> Workbook:
+    """An uploaded .xlsx as a workbook of values (a formula reads as the result Excel last computed).
+    Raises ValueError in Indonesian when the bytes are not an .xlsx workbook (an old .xls, a CSV,
+    a renamed file)."""
+    # Imported here: only uploads need the reader.
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(BytesIO(isi), data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as e:
+        raise ValueError(BUKAN_XLSX) from e
+
+
+def baca_teks(nilai: object) -> str:
+    """A cell as trimmed text: empty for None, whole numbers without ".0" (a code typed as 12)."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float) and nilai.is_integer():
+        return str(int(nilai))
+    return str(nilai).strip()
+
+
+def _kunci_judul(teks: object) -> str:
+    return " ".join(baca_teks(teks).casefold().split())
+
+
+def cari_kolom(
+    lembar: Worksheet, judul: Sequence[str], *, maks_baris: int = 20
+) -> tuple[int, dict[str, int]] | None:
+    """The header row of a table someone may have moved about: the first of the first `maks_baris`
+    rows whose cells include `judul[0]` (compared without case or extra spaces). Returns that row's
+    number and, for each title of `judul` found in it, its column number; None when no row has it."""
+    dicari = {_kunci_judul(j): j for j in judul}
+    pertama = _kunci_judul(judul[0])
+    for nomor, isi in enumerate(lembar.iter_rows(max_row=maks_baris, values_only=True), start=1):
+        kunci = [_kunci_judul(v) for v in isi]
+        if pertama in kunci:
+            kolom: dict[str, int] = {}
+            for i, k in enumerate(kunci, start=1):
+                if k in dicari and dicari[k] not in kolom:
+                    kolom[dicari[k]] = i
+            return nomor, kolom
+    return None
+
+
+def tambah_pilihan(
+    lembar: Worksheet,
+    kolom: int,
+    baris_awal: int,
+    baris_akhir: int,
+    pilihan: Sequence[str],
+    *,
+    judul: str = "Pilihan tidak dikenal",
+) -> None:
+    """A drop-down list on a column range: Excel offers `pilihan` and refuses anything else with an
+    Indonesian message. Items may not contain commas (Excel's list syntax)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if any("," in p or '"' in p for p in pilihan):
+        raise ValueError("Pilihan daftar Excel tidak boleh berisi koma atau tanda kutip.")
+    daftar = ", ".join(pilihan[:-1]) + f" atau {pilihan[-1]}" if len(pilihan) > 1 else "".join(pilihan)
+    validasi = DataValidation(
+        type="list",
+        formula1='"' + ",".join(pilihan) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=judul[:32],
+        error=f"Pilih {daftar}.",
+        showInputMessage=True,
+        promptTitle="Pilih dari daftar"[:32],
+        prompt=f"Pilih {daftar}.",
+    )
+    lembar.add_data_validation(validasi)
+    huruf = get_column_letter(kolom)
+    validasi.add(f"{huruf}{baris_awal}:{huruf}{max(baris_awal, baris_akhir)}")
+
+
+def tulis_petunjuk(
+    buku: Workbook, nama_lembar: str, judul: str, paragraf: Sequence[str], *, lebar: int = 100
+) -> Worksheet:
+    """A sheet of instructions: a bold title, then one wrapped paragraph per row in one wide column."""
+    lembar = buku.create_sheet(nama_lembar[:31])
+    lembar.column_dimensions["A"].width = lebar
+    lembar.append([judul])
+    lembar["A1"].font = Font(bold=True, size=13)
+    for teks in paragraf:
+        lembar.append([teks])
+        sel = lembar.cell(row=lembar.max_row, column=1)
+        sel.alignment = Alignment(wrap_text=True, vertical="top")
+    return lembar

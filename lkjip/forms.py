@@ -17,6 +17,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 
+from kinerja.capaian import SKALA, SKALA_BAKU, Skala, SkalaTidakValid
 from lkjip.format import format_angka, parse_angka
 from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat, Penugasan, nip_validator
 from lkjip.services import FIELD_KECAMATAN, DesaIsian, periksa_sandi
@@ -531,3 +532,208 @@ class FormGantiSandi(PasswordChangeForm):
         self.fields["new_password2"].label = "Ulangi kata sandi baru"
         self.fields["new_password2"].help_text = ""
         self.helper = _helper()
+
+
+# --- predikat scale of a kabupaten ----------------------------------------------------------------
+
+SKALA_KHUSUS = "khusus"
+PITA_PREFIX = "pita"
+
+# Colour names offered for a band: the badge palette of kinerja/capaian.py (static/css/app.css).
+NAMA_WARNA = {
+    "hijau-tua": "Hijau tua",
+    "hijau": "Hijau",
+    "hijau-muda": "Hijau muda",
+    "toska": "Toska",
+    "biru-tua": "Biru tua",
+    "biru": "Biru",
+    "biru-muda": "Biru muda",
+    "ungu": "Ungu",
+    "merah-muda": "Merah muda",
+    "merah-tua": "Merah tua",
+    "merah": "Merah",
+    "oranye": "Oranye",
+    "kuning": "Kuning",
+    "coklat": "Coklat",
+    "abu-abu": "Abu-abu",
+    "hitam": "Hitam",
+    "putih": "Putih",
+}
+
+
+class BatasField(AngkaField):
+    """A band bound: "76", "88,31"; shown back without trailing zeros ("65" not "65,0000")."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(desimal=4, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            tepat = value.normalize()
+            return format_angka(tepat, max(0, -tepat.as_tuple().exponent))
+        return value
+
+
+class PitaForm(forms.Form):
+    """One band of a custom scale, as a row of the formset."""
+
+    label = forms.CharField(label="Predikat", max_length=60)
+    kode = forms.CharField(label="Kode", max_length=10, required=False)
+    warna = forms.ChoiceField(label="Warna", required=False)
+    bawah = BatasField(label="Batas bawah")
+    bawah_termasuk = forms.TypedChoiceField(
+        label="Batas bawah termasuk?",
+        choices=[("1", "Ya (≥)"), ("0", "Tidak (>)")],
+        coerce=lambda v: v == "1",
+        initial="1",
+    )
+    atas = BatasField(label="Batas atas")
+    atas_termasuk = forms.TypedChoiceField(
+        label="Batas atas termasuk?",
+        choices=[("0", "Tidak (<)"), ("1", "Ya (≤)")],
+        coerce=lambda v: v == "1",
+        initial="0",
+    )
+
+    NAMA_PANJANG = {"bawah": "Batas bawah (kosong: tanpa batas)", "atas": "Batas atas (kosong: tanpa batas)"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("use_required_attribute", False)
+        super().__init__(*args, **kwargs)
+        self.fields["label"].error_messages["required"] = "Isi nama predikat, atau centang Hapus."
+        pilihan = [("", "Tanpa warna"), *NAMA_WARNA.items()]
+        warna = self.initial.get("warna") or ""
+        if warna and warna not in NAMA_WARNA:
+            pilihan.append((warna, warna))  # a colour from an imported document (#rrggbb) stays
+        self.fields["warna"].choices = pilihan
+        for nama, field in self.fields.items():
+            kelas = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.update(
+                {"class": kelas, "aria-label": self.NAMA_PANJANG.get(nama, field.label)}
+            )
+
+    def gaya_bidang_hapus(self) -> None:
+        self.fields["DELETE"].label = "Hapus"
+        self.fields["DELETE"].widget.attrs.update({"class": "form-check-input", "aria-label": "Hapus baris"})
+
+    def clean_label(self) -> str:
+        return self.cleaned_data["label"].strip()
+
+    def clean_kode(self) -> str:
+        return self.cleaned_data["kode"].strip()
+
+    def pita(self) -> dict:
+        """The band in the interchange format (kinerja.capaian.Skala.dari_pita)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "DELETE"}
+
+
+class BasePitaFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        form.gaya_bidang_hapus()
+
+    def baris(self) -> list[PitaForm]:
+        """The rows kept: not marked for deletion, and not a blank added row."""
+        return [
+            f for f in self.forms if f.cleaned_data and not (self.can_delete and self._should_delete_form(f))
+        ]
+
+
+PitaFormSet = forms.formset_factory(PitaForm, formset=BasePitaFormSet, extra=1, can_delete=True)
+
+
+def pita_baris_baru(indeks: int) -> PitaForm:
+    """An empty band row, as the htmx "Tambah pita" button appends it."""
+    formset = PitaFormSet(prefix=PITA_PREFIX)
+    baris = PitaForm(prefix=formset.add_prefix(indeks), empty_permitted=True)
+    formset.add_fields(baris, indeks)
+    return baris
+
+
+def _awal_pita(skala: Skala) -> list[dict]:
+    return [
+        {
+            "label": p.label,
+            "kode": p.kode,
+            "warna": p.warna,
+            "bawah": p.bawah,
+            "bawah_termasuk": "1" if p.bawah_termasuk else "0",
+            "atas": p.atas,
+            "atas_termasuk": "1" if p.atas_termasuk else "0",
+        }
+        for p in skala.pita
+    ]
+
+
+class SkalaForm(forms.Form):
+    """The kabupaten's predikat scale: a preset, or custom bands (the `pita` formset), and the cap.
+
+    `cleaned_data["skala_capaian"]` is what Kabupaten.skala_capaian stores: a preset name or the
+    interchange object. Gaps and overlaps are put on the rows of the bands concerned.
+    """
+
+    pilihan = forms.ChoiceField(label="Skala yang dipakai", widget=forms.RadioSelect)
+    nama = forms.CharField(
+        label="Nama skala khusus",
+        max_length=200,
+        required=False,
+        help_text="Dicetak di atas tabel skala dalam laporan, "
+        "mis. Skala Nilai Peringkat Kinerja Kabupaten Banjar.",
+    )
+    sumber = forms.CharField(
+        label="Sumber",
+        max_length=300,
+        required=False,
+        help_text="Peraturan atau keputusan yang menetapkan skala ini. Boleh dikosongkan.",
+    )
+    batasi_capaian_100 = forms.BooleanField(
+        label="Batasi capaian maksimal 100 % untuk rata-rata dan efisiensi",
+        required=False,
+        help_text="Capaian di atas 100 % dihitung 100 % dalam rata-rata sasaran, capaian organisasi dan "
+        "tingkat efisiensi. Tabel indikator tetap menampilkan capaian apa adanya.",
+    )
+
+    def __init__(self, data=None, *, kabupaten: Kabupaten) -> None:
+        skala = kabupaten.skala()
+        tersimpan = kabupaten.skala_capaian
+        pilihan = SKALA_KHUSUS if isinstance(tersimpan, dict) else (tersimpan or SKALA_BAKU)
+        initial = {"pilihan": pilihan, "batasi_capaian_100": kabupaten.batasi_capaian_100}
+        if pilihan == SKALA_KHUSUS:
+            initial |= {"nama": skala.nama, "sumber": skala.sumber}
+        super().__init__(data, initial=initial)
+        self.fields["pilihan"].choices = [
+            *[(kunci, s.nama) for kunci, s in SKALA.items()],
+            (SKALA_KHUSUS, "Skala khusus kabupaten (isi pita di bawah)"),
+        ]
+        # The bands of the scale in force, so a custom scale can start from the preset in use.
+        self.pita = PitaFormSet(data, initial=_awal_pita(skala), prefix=PITA_PREFIX)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        pilihan = data.get("pilihan")
+        if pilihan is None:
+            return data
+        if pilihan != SKALA_KHUSUS:
+            data["skala_capaian"] = pilihan
+            return data
+        nama = (data.get("nama") or "").strip()
+        if not nama:
+            self.add_error("nama", "Isi nama skala khusus.")
+        if not self.pita.is_valid():
+            self.add_error(None, "Periksa pita yang ditandai di bawah.")
+            return data
+        baris = self.pita.baris()
+        if not baris:
+            self.add_error(None, "Skala khusus harus punya paling sedikit satu pita.")
+            return data
+        try:
+            skala = Skala.dari_pita(
+                [b.pita() for b in baris], nama=nama or "-", sumber=data.get("sumber") or ""
+            )
+        except SkalaTidakValid as galat:
+            for i in galat.indeks:
+                baris[i].add_error(None, galat.pesan)
+            self.add_error(None, f"Pita skala belum benar: {galat.pesan}")
+            return data
+        data["skala_capaian"] = skala.ke_dokumen()
+        return data

@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 
+from kinerja.capaian import SKALA, SKALA_BAKU, Skala, SkalaTidakValid, skala_dari_data
 from lkjip.format import format_nip
 
 nip_validator = RegexValidator(
@@ -16,6 +17,19 @@ nip_validator = RegexValidator(
 class Kabupaten(models.Model):
     nama = models.CharField("nama", max_length=120, help_text="Tanpa kata 'Kabupaten', mis. Banyumas.")
     provinsi = models.CharField("provinsi", max_length=120, blank=True)
+    # The predikat scale as data (DESIGN.md §4; data/SCHEMA.md `skala`): empty -> the default preset,
+    # a preset name ("banjar"), or {"nama", "sumber", "pita": [...]} in the interchange format.
+    skala_capaian = models.JSONField(
+        "skala predikat capaian",
+        null=True,
+        blank=True,
+        help_text=f"Kosong berarti skala bawaan ({SKALA[SKALA_BAKU].nama}).",
+    )
+    batasi_capaian_100 = models.BooleanField(
+        "batasi capaian maksimal 100 % untuk rata-rata dan efisiensi",
+        default=False,
+        help_text="Tabel indikator tetap menampilkan capaian apa adanya.",
+    )
 
     class Meta:
         verbose_name = "kabupaten"
@@ -25,6 +39,23 @@ class Kabupaten(models.Model):
 
     def __str__(self) -> str:
         return f"Kabupaten {self.nama}"
+
+    def skala(self) -> Skala:
+        """The predikat scale of capaian in this kabupaten (the default preset when none is set)."""
+        return skala_dari_data(self.skala_capaian)
+
+    def clean(self) -> None:
+        """A custom scale must give every value exactly one predikat; stored in canonical form so an
+        unchanged scale compares equal (a re-import writes nothing)."""
+        super().clean()
+        if self.skala_capaian in ("", {}):
+            self.skala_capaian = None
+        try:
+            skala = skala_dari_data(self.skala_capaian)
+        except SkalaTidakValid as galat:
+            raise ValidationError({"skala_capaian": galat.pesan}) from galat
+        if isinstance(self.skala_capaian, dict):
+            self.skala_capaian = skala.ke_dokumen()
 
 
 class Kecamatan(models.Model):

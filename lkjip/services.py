@@ -428,3 +428,26 @@ def penugasan_hapus(*, oleh: AbstractUser, penugasan: Penugasan) -> None:
             "atau nonaktifkan akunnya bila tidak lagi diperlukan."
         )
     penugasan.delete()
+
+
+# --- predikat scale -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def kabupaten_skala_simpan(
+    *,
+    oleh: AbstractUser,
+    kabupaten: Kabupaten,
+    skala_capaian: str | dict[str, Any] | None,
+    batasi_capaian_100: bool,
+) -> Kabupaten:
+    """Set the kabupaten's scale (a preset name, the interchange object, or None for the default)
+    and its cap option. Refused (PermissionDenied) unless `oleh` administers this kabupaten; a scale
+    with a gap or an overlap is refused by Kabupaten.clean (ValidationError on skala_capaian)."""
+    if not bisa_mengelola_kabupaten(oleh, kabupaten):
+        raise PermissionDenied(f"Anda bukan admin {kabupaten}.")
+    kabupaten.skala_capaian = skala_capaian
+    kabupaten.batasi_capaian_100 = batasi_capaian_100
+    kabupaten.full_clean()
+    kabupaten.save(update_fields=["skala_capaian", "batasi_capaian_100"])
+    return kabupaten

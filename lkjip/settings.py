@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "lkjip",
     "kinerja",
     "anggaran",
@@ -116,7 +118,6 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # MEDIA_URL route: every upload is served by a view that checks permissions.
 MEDIA_ROOT = Path(os.environ.get("LKJIP_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -127,3 +128,15 @@ LKJIP_DEMO_DIR = BASE_DIR / "data" / "demo"
 LKJIP_BASE_URL = os.environ.get("LKJIP_BASE_URL", "http://127.0.0.1:8000")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Signing the report (DESIGN.md §6): the signer backend (the local PKCS#12 one, or a remote TTE
+# service such as BSrE, see laporan/tandatangan/penanda.py) and extra trusted CA certificates (PEM
+# paths separated by ":") besides the local CA in MEDIA_ROOT/sertifikat/ca.pem.
+LKJIP_PENANDA_TANGAN = os.environ.get(
+    "LKJIP_PENANDA_TANGAN", "laporan.tandatangan.penanda.PenandaTanganLokal"
+)
+LKJIP_CA_TEPERCAYA = [p for p in os.environ.get("LKJIP_CA_TEPERCAYA", "").split(os.pathsep) if p]
+
+# Background work (rendering the final PDF before signing): tasks queued in the database and run by
+# `python manage.py db_worker`. Tests use the immediate backend (tests/conftest.py).
+TASKS = {"default": {"BACKEND": os.environ.get("LKJIP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -32,6 +32,7 @@ urlpatterns = [
     path("kecamatan/<int:pk>/", views.kecamatan_detail, name="kecamatan_detail"),
     *administrasi.urlpatterns,
     path("", include("kinerja.urls")),
+    path("", include("anggaran.urls")),
     path("", include("laporan.urls")),
     path("admin/", admin.site.urls),
 ]

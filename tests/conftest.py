@@ -466,3 +466,9 @@ def _sandi_cepat(settings):
 def _media_sementara(settings, tmp_path):
     """Uploads of a test go to its own temporary folder, never into the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _tugas_langsung(settings):
+    """Background tasks run at once, inside the test (django-tasks' immediate backend)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -8,10 +8,16 @@ from dataclasses import dataclass
 
 from django import forms
 
+from kinerja import excel
 from kinerja.forms.bidang import NilaiField, teks_nilai
 from kinerja.models import Realisasi
 from kinerja.selectors import BarisGrid
-from kinerja.services.realisasi import IsianBaris
+from kinerja.services.realisasi import (
+    BELUM_TERSEDIA_BERNILAI,
+    IsianBaris,
+    LingkupRealisasi,
+    sumber_belum_tersedia,
+)
 
 Status = Realisasi.Status
 Periode = Realisasi.Periode
@@ -29,7 +35,6 @@ JUDUL_KOLOM = {
     "status": "Status",
     "keterangan": "Keterangan",
 }
-BELUM_TERSEDIA_BERNILAI = "Realisasi yang belum tersedia tidak boleh berisi nilai: kosongkan nilai tahunan."
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,13 @@ class BarisRealisasiForm(forms.Form):
         initial["tahunan"] = teks_nilai(tahunan.nilai, tahunan.label, tahunan.pembanding) if tahunan else ""
         initial["status"] = tahunan.status if tahunan else Status.FINAL
         initial["keterangan"] = tahunan.keterangan if tahunan else ""
+        if baris.sumber is not None:
+            # The yearly value is the SKM/SAKIP result: shown, never typed (a posted value is ignored).
+            initial["tahunan"] = ""
+            if initial["status"] == Status.BELUM_TERSEDIA:
+                initial["status"] = Status.FINAL
         super().__init__(data, initial=initial, prefix=f"r{baris.indikator.pk}")
+        self.fields["tahunan"].disabled = baris.sumber is not None
         self.baris = baris
         # Cells whose stored value changed without a reason (htmx: the cell asks for it).
         self.perlu_alasan: set[str] = set()
@@ -75,7 +86,9 @@ class BarisRealisasiForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("status") == Status.BELUM_TERSEDIA and data.get("tahunan") is not None:
+        if data.get("status") == Status.BELUM_TERSEDIA and self.baris.sumber is not None:
+            self.add_error("status", sumber_belum_tersedia(self.baris.sumber))
+        elif data.get("status") == Status.BELUM_TERSEDIA and data.get("tahunan") is not None:
             self.add_error("status", BELUM_TERSEDIA_BERNILAI)
         return data
 
@@ -142,3 +155,45 @@ class AlasanGridForm(forms.Form):
             "Wajib bila mengubah nilai yang sudah tersimpan; dicatat di riwayat setiap nilai yang berubah."
         ),
     )
+
+
+class UnggahExcelForm(forms.Form):
+    """The upload of a filled-in realisasi template (.xlsx, at most 2 MB) of one year.
+
+    cleaned_data: `isi` (the bytes), `bacaan` (kinerja.excel.BacaanRealisasi: the rows read and
+    every refusal of a cell). A file that cannot be read as the template of this year at all (not
+    an .xlsx, no sheet "Realisasi", another year or kecamatan) is an error on the field."""
+
+    berkas = forms.FileField(
+        label="Berkas Excel (.xlsx)",
+        help_text="Templat realisasi yang sudah diisi, paling besar 2 MB.",
+        error_messages={
+            "required": "Pilih berkas Excel (.xlsx) terlebih dahulu.",
+            "empty": "Berkas yang dipilih kosong.",
+        },
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
+    )
+
+    def __init__(self, *args, lingkup: LingkupRealisasi, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lingkup = lingkup
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if not berkas.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(
+                f"Berkas {berkas.name} bukan berkas Excel .xlsx. Unduh templat Excel, isi, lalu unggah "
+                "berkas .xlsx-nya (berkas .xls lama: simpan ulang sebagai .xlsx)."
+            )
+        if berkas.size > excel.MAKS_UKURAN:
+            raise forms.ValidationError("Berkas terlalu besar (paling besar 2 MB).")
+        isi = berkas.read()
+        try:
+            bacaan = excel.baca_realisasi(isi, self.lingkup)
+        except ValueError as e:
+            raise forms.ValidationError(str(e)) from e
+        self.cleaned_data["isi"] = isi
+        self.cleaned_data["bacaan"] = bacaan
+        return berkas

@@ -19,6 +19,7 @@ from django.db.models import ProtectedError
 from kinerja import selectors
 from kinerja.models import Indikator, PerjanjianKinerja, ProgramPK, Renstra, TargetPK, TargetTriwulanPK
 from kinerja.nilai import Nilai
+from kinerja.services.perencanaan import satuan_cacah, target_negatif
 from lkjip.akses import bisa_mengedit
 from lkjip.models import Kecamatan
 
@@ -77,6 +78,11 @@ def _periksa_target(renstra: Renstra, target: Sequence[BarisTarget]) -> None:
         dilihat.add(baris.indikator.pk)
         if len(baris.triwulan) != 4:
             raise ValidationError({"target": "Target triwulan harus empat (TW I sampai TW IV)."})
+        nilai = [baris.target, *baris.triwulan]
+        if satuan_cacah(baris.indikator.satuan) and any(n is not None and n.nilai < 0 for n in nilai):
+            raise ValidationError(
+                {"target": f"Indikator {baris.indikator.kode}: {target_negatif(baris.indikator.satuan)}"}
+            )
 
 
 def _simpan_riwayat(obj, *, user, alasan: str) -> None:

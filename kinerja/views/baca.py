@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import path
 
 from kinerja import selectors
+from kinerja.peringatan import SumberTarget, target_kurang_menantang
 from lkjip.akses import kecamatan_untuk
 
 RIWAYAT_PER_HALAMAN = 50
@@ -27,7 +28,14 @@ def pk_detail(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     pk_tahun = selectors.pk_tahun(kecamatan=kecamatan, tahun=tahun)
     if pk_tahun is None:
         raise Http404("Perjanjian Kinerja tahun ini belum ada.")
-    return render(request, "kinerja/pk_detail.html", {"kecamatan": kecamatan, "pk": pk_tahun})
+    peringatan = target_kurang_menantang(
+        kecamatan=kecamatan, tahun=tahun, sumber=(SumberTarget.PK_MURNI, SumberTarget.PK_PERUBAHAN)
+    )
+    return render(
+        request,
+        "kinerja/pk_detail.html",
+        {"kecamatan": kecamatan, "pk": pk_tahun, "peringatan_target": peringatan},
+    )
 
 
 @login_required

@@ -3,21 +3,25 @@ by cell with htmx or all at once with a plain POST (works without JavaScript).""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kinerja import selectors
+from kinerja import excel, peringatan, selectors
 from kinerja.forms.realisasi import (
     KOLOM,
     KOLOM_TAHUNAN,
     KOLOM_TRIWULAN,
     AlasanGridForm,
     BarisRealisasiForm,
+    UnggahExcelForm,
     kolom_periode,
     periode_kolom,
 )
@@ -25,11 +29,16 @@ from kinerja.models import Realisasi
 from kinerja.services.realisasi import (
     ALASAN_WAJIB,
     GridTidakValid,
+    LingkupRealisasi,
+    lingkup_realisasi,
     realisasi_grid_simpan,
+    realisasi_impor,
     realisasi_simpan,
     realisasi_triwulan_simpan,
 )
 from lkjip.akses import kecamatan_untuk
+from lkjip.excel import respons_xlsx
+from lkjip.models import Kecamatan
 
 Periode = Realisasi.Periode
 PESAN_GAGAL = "Ada isian yang ditolak, jadi belum ada yang disimpan. Perbaiki sel bertanda merah."
@@ -90,7 +99,14 @@ def realisasi_grid(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     return render(
         request,
         "kinerja/realisasi/realisasi_grid.html",
-        {"kecamatan": kecamatan, "grid": grid, "baris_form": baris_form, "alasan_form": alasan_form},
+        {
+            "kecamatan": kecamatan,
+            "grid": grid,
+            "baris_form": baris_form,
+            "alasan_form": alasan_form,
+            "peringatan_target": peringatan.target_kurang_menantang(kecamatan=kecamatan, tahun=tahun),
+            "peringatan_realisasi": peringatan.realisasi_belum_diisi(kecamatan=kecamatan, tahun=tahun),
+        },
     )
 
 
@@ -180,11 +196,151 @@ def realisasi_sel_simpan(
     )
 
 
+# --- Excel round trip ------------------------------------------------------------------------------
+# Upload, preview, confirm: the preview runs the import and rolls it back (nothing is written). The
+# file waits in the session with its SHA-256 and the fingerprint of the previewed changes; the
+# confirmation carries the SHA-256 it saw and the import keeps nothing unless it makes exactly the
+# previewed changes (kinerja.services.realisasi.realisasi_impor, `harapan`).
+
+SESI_KEDALUWARSA = "Pratinjau impor sudah kedaluwarsa atau diganti berkas lain; unggah ulang berkasnya."
+DATA_BERUBAH = (
+    "Data realisasi berubah sejak pratinjau dibuat (mungkin diubah pengguna lain), jadi belum ada yang "
+    "disimpan. Unggah ulang berkasnya untuk melihat perubahan terbaru."
+)
+
+
+def _lingkup(kecamatan: Kecamatan, tahun: int) -> LingkupRealisasi:
+    lingkup = lingkup_realisasi(kecamatan=kecamatan, tahun=tahun)
+    if lingkup is None:
+        raise Http404("Tidak ada Renstra yang mencakup tahun ini.")
+    return lingkup
+
+
+def _kunci_sesi(kecamatan: Kecamatan, tahun: int) -> str:
+    return f"impor_realisasi:{kecamatan.pk}:{tahun}"
+
+
+@login_required
+@require_GET
+def realisasi_excel_unduh(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """The template of a year prefilled with what is stored; everyone who may read may download."""
+    kecamatan = kecamatan_untuk(request, pk)
+    lingkup = _lingkup(kecamatan, tahun)
+    return respons_xlsx(excel.templat_realisasi(lingkup), excel.nama_berkas(kecamatan, tahun))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def realisasi_excel_unggah(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """Upload a filled-in template; answer with the preview: every change and every refusal."""
+    kecamatan = kecamatan_untuk(request, pk, tulis=True)
+    lingkup = _lingkup(kecamatan, tahun)
+    konteks = {"kecamatan": kecamatan, "lingkup": lingkup, "tahun": tahun}
+    if request.method == "GET":
+        return render(
+            request,
+            "kinerja/realisasi/realisasi_excel_unggah.html",
+            {**konteks, "form": UnggahExcelForm(lingkup=lingkup)},
+        )
+    form = UnggahExcelForm(request.POST, request.FILES, lingkup=lingkup)
+    if not form.is_valid():
+        return render(request, "kinerja/realisasi/realisasi_excel_unggah.html", {**konteks, "form": form})
+    nama = form.cleaned_data["berkas"].name
+    bacaan = form.cleaned_data["bacaan"]
+    hasil = realisasi_impor(
+        user=request.user,
+        kecamatan=kecamatan,
+        tahun=tahun,
+        isian=bacaan.isian,
+        alasan=excel.alasan_impor(nama),
+        pratinjau=True,
+    )
+    kesalahan = bacaan.semua_kesalahan(hasil.kesalahan)
+    isi = form.cleaned_data["isi"]
+    sidik_berkas = hashlib.sha256(isi).hexdigest()
+    kunci = _kunci_sesi(kecamatan, tahun)
+    request.session.pop(kunci, None)
+    if not kesalahan and hasil.perubahan:
+        request.session[kunci] = {
+            "isi": base64.b64encode(isi).decode("ascii"),
+            "nama_berkas": nama,
+            "sha256": sidik_berkas,
+            "sidik": hasil.sidik,
+        }
+    return render(
+        request,
+        "kinerja/realisasi/realisasi_excel_pratinjau.html",
+        {
+            **konteks,
+            "nama_berkas": nama,
+            "sha256": sidik_berkas,
+            "hasil": hasil,
+            "kesalahan": kesalahan,
+            "jumlah_baris": len(bacaan.baris_indikator),
+            "form": UnggahExcelForm(lingkup=lingkup),
+        },
+    )
+
+
+@login_required
+@require_POST
+def realisasi_excel_impor(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
+    """Confirm the previewed upload (aksi=impor) or drop it (aksi=batal)."""
+    kecamatan = kecamatan_untuk(request, pk, tulis=True)
+    simpanan = request.session.pop(_kunci_sesi(kecamatan, tahun), None)
+    if request.POST.get("aksi") == "batal":
+        messages.info(request, "Impor dibatalkan; tidak ada data yang diubah.")
+        return redirect("kinerja:realisasi_grid", kecamatan.pk, tahun)
+    if not simpanan or simpanan.get("sha256") != request.POST.get("sha256"):
+        messages.error(request, SESI_KEDALUWARSA)
+        return redirect("kinerja:realisasi_excel_unggah", kecamatan.pk, tahun)
+    isi = base64.b64decode(simpanan["isi"])
+    try:
+        bacaan = excel.baca_realisasi(isi, _lingkup(kecamatan, tahun))
+    except ValueError:
+        bacaan = None
+    hasil = None
+    if bacaan is not None and not bacaan.kesalahan:
+        hasil = realisasi_impor(
+            user=request.user,
+            kecamatan=kecamatan,
+            tahun=tahun,
+            isian=bacaan.isian,
+            alasan=excel.alasan_impor(simpanan["nama_berkas"]),
+            harapan=simpanan["sidik"],
+        )
+    if hasil is None or not hasil.tersimpan:
+        messages.error(request, DATA_BERUBAH)
+        return redirect("kinerja:realisasi_excel_unggah", kecamatan.pk, tahun)
+    nama = simpanan["nama_berkas"]
+    messages.success(
+        request,
+        f"Impor {nama} tersimpan: {len(hasil.perubahan)} nilai berubah, tercatat di riwayat dengan alasan "
+        f'"{excel.alasan_impor(nama)}".',
+    )
+    for pesan in hasil.peringatan_sumber:
+        messages.warning(request, pesan)
+    return redirect("kinerja:realisasi_grid", kecamatan.pk, tahun)
+
+
 urlpatterns = [
     path("kecamatan/<int:pk>/realisasi/<int:tahun>/isi/", realisasi_grid, name="realisasi_grid"),
     path(
         "kecamatan/<int:pk>/realisasi/<int:tahun>/isi/<int:indikator_pk>/<str:kolom>/",
         realisasi_sel_simpan,
         name="realisasi_sel_simpan",
+    ),
+    path(
+        "kecamatan/<int:pk>/realisasi/<int:tahun>/excel/", realisasi_excel_unduh, name="realisasi_excel_unduh"
+    ),
+    path(
+        "kecamatan/<int:pk>/realisasi/<int:tahun>/excel/unggah/",
+        realisasi_excel_unggah,
+        name="realisasi_excel_unggah",
+    ),
+    path(
+        "kecamatan/<int:pk>/realisasi/<int:tahun>/excel/impor/",
+        realisasi_excel_impor,
+        name="realisasi_excel_impor",
     ),
 ]

@@ -7,6 +7,9 @@ empty are left out; the importer reads them back as their defaults.
 from decimal import Decimal
 
 from kinerja.models import AnalisisSasaran, Indikator, PerjanjianKinerja, Realisasi, Renstra
+from laporan.interchange.anggaran import anggaran_ekspor
+from laporan.interchange.laporan import ekspor_isi_laporan
+from laporan.interchange.skm import skm_sakip_ekspor
 from lkjip.models import Kecamatan, Pejabat
 
 FORMAT = "lkjip-data/1"
@@ -46,11 +49,30 @@ def _pejabat(p: Pejabat) -> dict:
     )
 
 
+def _skala(skala: str | dict | None) -> str | dict | None:
+    """Kabupaten.skala_capaian as the document writes it: a preset name stays a name; custom bands
+    keep their order, their bounds as JSON numbers."""
+    if not isinstance(skala, dict):
+        return skala or None
+    pita = [
+        {k: angka_json(Decimal(str(v))) if k in ("bawah", "atas") else v for k, v in p.items()}
+        for p in skala["pita"]
+    ]
+    return _isi({"nama": skala["nama"], "sumber": skala.get("sumber"), "pita": pita})
+
+
 def _kabupaten(kecamatan: Kecamatan) -> dict:
     kab = kecamatan.kabupaten
     kepala = [p for p in kab.pejabat.all() if p.peran == Pejabat.Peran.KEPALA]
     return _isi(
-        {"nama": kab.nama, "provinsi": kab.provinsi, "kepala_daerah": _pejabat(kepala[0]) if kepala else None}
+        {
+            "nama": kab.nama,
+            "provinsi": kab.provinsi,
+            "kepala_daerah": _pejabat(kepala[0]) if kepala else None,
+            "skala_capaian": _skala(kab.skala_capaian),
+            # Written only when set: false is the default (SCHEMA.md).
+            "batasi_capaian_100": True if kab.batasi_capaian_100 else None,
+        }
     )
 
 
@@ -282,6 +304,8 @@ def ekspor_lkjip(kecamatan: Kecamatan) -> dict:
             "kecamatan": _kecamatan(kecamatan),
             "renstra": _renstra(renstra),
             "perjanjian_kinerja": _perjanjian(kecamatan, renstra),
-            "laporan": _laporan(renstra),
+            "anggaran": anggaran_ekspor(kecamatan, renstra),
+            **skm_sakip_ekspor(kecamatan),
+            **ekspor_isi_laporan(kecamatan, _laporan(renstra)),
         }
     )

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
 
+from kinerja.capaian import SkalaTidakValid, skala_dari_data
 from kinerja.models import (
     AnalisisSasaran,
     Indikator,
@@ -34,20 +35,23 @@ from kinerja.models import (
     TargetTriwulanPK,
     Tujuan,
 )
+from laporan.interchange.anggaran import JENIS_BARIS_ANGGARAN, anggaran_tulis
+from laporan.interchange.laporan import JENIS_BARIS_LAPORAN, periksa_isi_laporan, tulis_isi_laporan
 from laporan.interchange.skema import kunci, validasi_skema
+from laporan.interchange.skm import JENIS_BARIS_SKM, periksa_skm_sakip, skm_sakip_tulis
 from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat
 
 ALASAN = "Impor dokumen lkjip-data"
 BELUM_DIDUKUNG = "belum didukung, dilewati"
-BAGIAN_DILEWATI = ["anggaran", "skm", "evaluasi_sakip", "penghargaan", "sdm", "permasalahan", "isu_strategis"]
+BAGIAN_DILEWATI: list[str] = []
 MAKS_DESIMAL_NILAI = 4
 MAKS_DESIMAL_UANG = 2
 TRIWULAN = Realisasi.TRIWULAN
 
 
 BAGIAN_KABUPATEN_DILEWATI = (
-    "kabupaten: data kabupaten (nama, provinsi, kepala daerah) hanya dapat diubah oleh admin kabupaten, "
-    "dilewati"
+    "kabupaten: data kabupaten (nama, provinsi, kepala daerah, skala predikat) hanya dapat diubah oleh "
+    "admin kabupaten, dilewati"
 )
 
 # The kinds of rows an import writes, in the order a summary lists them.
@@ -68,6 +72,9 @@ JENIS_BARIS: tuple[type[models.Model], ...] = (
     ProgramPK,
     Realisasi,
     AnalisisSasaran,
+    *JENIS_BARIS_ANGGARAN,
+    *JENIS_BARIS_SKM,
+    *JENIS_BARIS_LAPORAN,
 )
 AKSI = ("dibuat", "diubah", "dihapus")
 
@@ -300,13 +307,6 @@ def _periksa_unik(nilai: list[str], jalur: str, kolom: str, galat: list[str]) ->
 def bagian_dilewati(dok: dict) -> list[str]:
     """The parts of the document later issues will import; listed, not silently dropped."""
     dilewati = [f"{b}: {BELUM_DIDUKUNG}" for b in BAGIAN_DILEWATI if dok.get(b)]
-    for kolom in ("skala_capaian", "batasi_capaian_100"):
-        if kolom in dok["kabupaten"]:
-            dilewati.append(f"kabupaten.{kolom}: {BELUM_DIDUKUNG}")
-    for i, lap in enumerate(dok.get("laporan", [])):
-        for kolom in ("tempat", "tanggal", "narasi"):
-            if kolom in lap:
-                dilewati.append(f"laporan[{i}].{kolom}: {BELUM_DIDUKUNG}")
     return dilewati
 
 
@@ -412,12 +412,28 @@ def _tulis_pejabat(
     tulis.hapus_kecuali(qs, simpan, "pejabat", jalur)
 
 
+def _skala_kabupaten(skala: str | dict) -> str | dict:
+    """The document's scale as Kabupaten.skala_capaian stores it (a preset name, or the canonical
+    object, so an unchanged scale writes nothing); a gap, an overlap or an unknown preset is an error
+    on the band concerned: "$.kabupaten.skala_capaian.pita[2]: Pita 'Baik' ... menyisakan celah ..."."""
+    try:
+        hasil = skala_dari_data(skala)
+    except SkalaTidakValid as e:
+        jalur = "$.kabupaten.skala_capaian" + (f".pita[{e.indeks[0]}]" if e.indeks else "")
+        raise _ImporGagal([f"{jalur}: {e.pesan}"]) from e
+    return skala if isinstance(skala, str) else hasil.ke_dokumen()
+
+
 def _tulis_kabupaten(tulis: _Penulis, dok: dict) -> Kabupaten:
     kab_dok = dok["kabupaten"]
     # Several kecamatan documents describe one kabupaten: what a document leaves out stays as it is.
     nilai_kab = {"nama": kab_dok["nama"]}
     if "provinsi" in kab_dok:
         nilai_kab["provinsi"] = kab_dok["provinsi"]
+    if "skala_capaian" in kab_dok:
+        nilai_kab["skala_capaian"] = _skala_kabupaten(kab_dok["skala_capaian"])
+    if "batasi_capaian_100" in kab_dok:
+        nilai_kab["batasi_capaian_100"] = kab_dok["batasi_capaian_100"]
     kabupaten = tulis.simpan(Kabupaten, {"nama__iexact": kab_dok["nama"]}, nilai_kab, "$.kabupaten")
     if "kepala_daerah" in kab_dok:
         _tulis_pejabat(
@@ -547,20 +563,44 @@ def _tulis_indikator(
         simpan.add(obj.pk)
     tulis.hapus_kecuali(indikator.target.all(), simpan, "target", f"{jalur}.target")
 
+    # Imported here to leave the module's header to the rest of the importer.
+    from kinerja.nilai import format_nilai
+    from kinerja.selectors import sumber_kecamatan
+
     simpan = set()
     ada = {(r.tahun, r.periode): r for r in indikator.realisasi.all()}
+    # An skm/sakip indicator takes the yearly realisasi of a year with a recorded SKM/SAKIP result
+    # from that result: the document's yearly value for such a year is ignored (the stored row, if
+    # any, stays as it is) and said so; its status, keterangan and triwulan are written as usual.
+    dari_sumber = sumber_kecamatan(kecamatan=renstra.kecamatan, indikator=[indikator])
     for tahun, x in ind.get("realisasi", {}).items():
         jr = f"{jalur}.realisasi{kunci(tahun)}"
         tahunan, triwulan = _realisasi(x)
         identitas = (int(tahun), Realisasi.Periode.TAHUNAN)
-        obj = tulis.simpan(
-            Realisasi,
-            {"indikator": indikator, "tahun": identitas[0], "periode": identitas[1]},
-            tahunan,
-            jr,
-            ada.get(identitas),
-        )
-        simpan.add(obj.pk)
+        lama = ada.get(identitas)
+        sumber = dari_sumber.untuk(indikator, int(tahun))
+        if sumber is not None and tahunan["nilai"] is not None:
+            teks = format_nilai(tahunan["nilai"], tahunan["label"], tahunan["pembanding"])
+            tulis.dilewati.append(
+                f"{jr}{'.nilai' if isinstance(x, dict) and 'status' in x else ''}: realisasi tahunan "
+                f"{indikator.kode} tahun {tahun} ({teks}) diabaikan, karena diambil dari {sumber.asal} "
+                f"({sumber.teks})"
+            )
+            tahunan |= {
+                "nilai": lama.nilai if lama else None,
+                "label": lama.label if lama else "",
+                "pembanding": lama.pembanding if lama else "",
+            }
+        kosong = tahunan["nilai"] is None and tahunan["status"] == "final" and not tahunan["keterangan"]
+        if sumber is None or lama is not None or not kosong:
+            obj = tulis.simpan(
+                Realisasi,
+                {"indikator": indikator, "tahun": identitas[0], "periode": identitas[1]},
+                tahunan,
+                jr,
+                lama,
+            )
+            simpan.add(obj.pk)
         status_tw = Realisasi.Status.SEMENTARA if tahunan["status"] == "sementara" else Realisasi.Status.FINAL
         for periode, t in zip(TRIWULAN, triwulan, strict=True):
             if t is None:
@@ -684,7 +724,7 @@ def _tulis_pk(tulis: _Penulis, kecamatan: Kecamatan, dok: dict, indikator: dict[
             baris = tulis.simpan(
                 TargetPK,
                 {"perjanjian": perjanjian, "indikator": ind},
-                _nilai(b["target"]) | {"urutan": j},
+                _nilai(b["target"]) | {"urutan": j + 1},
                 jb,
                 ada.get(ind.pk),
             )
@@ -767,6 +807,10 @@ def impor_lkjip(
     if hasil.galat:
         return hasil
     hasil.galat, hasil.peringatan = periksa_aturan(dok)
+    hasil.galat += periksa_isi_laporan(dok)
+    galat_skm, peringatan_skm = periksa_skm_sakip(dok)
+    hasil.galat += galat_skm
+    hasil.peringatan += peringatan_skm
     if hasil.galat:
         return hasil
     hasil.dilewati = bagian_dilewati(dok)
@@ -777,6 +821,9 @@ def impor_lkjip(
             renstra, indikator, sasaran = _tulis_renstra(tulis, kecamatan, dok)
             _tulis_pk(tulis, kecamatan, dok, indikator)
             _tulis_analisis(tulis, dok, renstra, sasaran)
+            tulis_isi_laporan(tulis, kecamatan, dok)
+            hasil.peringatan += anggaran_tulis(tulis, kecamatan, dok, sasaran)
+            skm_sakip_tulis(tulis, kecamatan, dok)  # its warnings were added by periksa_skm_sakip
             _hapus_pohon_lama(tulis, renstra, indikator, sasaran)
             if pratinjau:
                 transaction.set_rollback(True)

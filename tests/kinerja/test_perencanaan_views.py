@@ -747,3 +747,18 @@ def test_halaman_indikator_jumlah_query_tetap(
     with django_assert_num_queries(15):
         response = client.get(_detail(kecamatan_a, indikator))
     assert len(tabel(response.content, "tabel-tahun")) == 6
+
+
+def test_target_renstra_kurang_menantang_diperingatkan(client, data_a, operator_a, kecamatan_a):
+    """DOMAIN §5.2: saving a 2021 target below the 2020 realisasi warns, and the page says so."""
+    f.RealisasiFactory(indikator=data_a.s11, tahun=2020, nilai=Decimal("90"))
+    client.force_login(operator_a)
+    url = _url("target_renstra_ubah", kecamatan_a, data_a.s11.pk)
+    response = client.post(url, {"target_2020": "85,78", "target_2021": "87", "target_akhir": "88"})
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Target Renstra indikator S1.1 disimpan.",
+        "Target kurang menantang: Target Renstra 2021 (87,00) lebih rendah dari realisasi 2020 (90,00): "
+        "target kurang menantang.",
+    ]
+    assert "Target Renstra 2021 (87,00) lebih rendah" in bagian(client.get(url).content, "peringatan-target")

@@ -149,6 +149,24 @@ def test_indikator_dua_kali_ditolak(data_a, operator_a, kecamatan_a):
     assert e.value.message_dict == {"target": ["Indikator S1.1 muncul lebih dari sekali."]}
 
 
+@pytest.mark.parametrize("posisi", ["tahunan", "triwulan"])
+def test_target_negatif_untuk_satuan_cacah_ditolak(data_a, operator_a, kecamatan_a, posisi):
+    data_a.s11.satuan = "dokumen"
+    data_a.s11.save()
+    minus = Nilai(D("-2"))
+    baris = (
+        BarisTarget(indikator=data_a.s11, target=minus)
+        if posisi == "tahunan"
+        else BarisTarget(indikator=data_a.s11, target=Nilai(D("4")), triwulan=(None, minus, None, None))
+    )
+    with pytest.raises(ValidationError) as e:
+        _buat(operator_a, kecamatan_a, 2022, target=[baris])
+    assert e.value.message_dict == {
+        "target": ['Indikator S1.1: Target untuk satuan "dokumen" tidak boleh negatif.']
+    }
+    assert not PerjanjianKinerja.objects.filter(tahun=2022).exists()
+
+
 def test_anggaran_negatif_ditolak(data_a, operator_a, kecamatan_a):
     with pytest.raises(ValidationError) as e:
         _buat(operator_a, kecamatan_a, 2022, program=[BarisProgram(nama="Program A", anggaran=D("-1"))])

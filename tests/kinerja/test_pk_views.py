@@ -530,6 +530,28 @@ def test_halaman_pk_dengan_tombol_jumlah_query_tetap(
 ):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(10):
+    # 10 for the page, 2 for the "target kurang menantang" warnings.
+    with django_assert_num_queries(12):
         response = client.get(reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021]))
     assert bagian(response.content, "pk-murni-aksi") == "Ubah dokumen Ubah target Ubah program Hapus"
+
+
+def test_halaman_pk_memperingatkan_target_kurang_menantang(client, data_a, operator_a, kecamatan_a):
+    """DOMAIN §5.2: the PK 2021 target of S1.1 (84,00; perubahan 85,78) is below its 2020 realisasi."""
+    f.RealisasiFactory(indikator=data_a.s11, tahun=2020, nilai=Decimal("90"))
+    client.force_login(operator_a)
+    html = client.get(reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021])).content
+    assert bagian(html, "peringatan-target") == (
+        "Target kurang menantang 2 "
+        "S1.1 Indeks Kepuasan Masyarakat: Target PK 2021 (84,00) lebih rendah dari realisasi 2020 (90,00): "
+        "target kurang menantang. "
+        "S1.1 Indeks Kepuasan Masyarakat: Target PK Perubahan 2021 (85,78) lebih rendah dari realisasi 2020 "
+        "(90,00): target kurang menantang."
+    )
+
+
+def test_halaman_pk_tanpa_peringatan_bila_target_menantang(client, data_a, operator_a, kecamatan_a):
+    f.RealisasiFactory(indikator=data_a.s11, tahun=2020, nilai=Decimal("80"))
+    client.force_login(operator_a)
+    html = client.get(reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021])).content.decode()
+    assert 'id="peringatan-target"' not in html

@@ -6,13 +6,16 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kinerja import selectors
-from kinerja.models import Realisasi, SumberRealisasi
+from kinerja.models import Realisasi, SumberRealisasi, TargetPK
 from kinerja.nilai import Nilai
 from kinerja.services.realisasi import (
+    ALASAN_IMPOR_WAJIB,
     ALASAN_WAJIB,
     GridTidakValid,
     IsianBaris,
+    IsianImpor,
     realisasi_grid_simpan,
+    realisasi_impor,
     realisasi_simpan,
     realisasi_triwulan_simpan,
 )
@@ -294,3 +297,107 @@ def test_grid_alasan_bersama_dicatat_pada_setiap_perubahan(data_a, operator_a):
         ("+", D("1.0000"), "final", "operator_a", "Hasil verifikasi")
     ]
     assert _riwayat(data_a.s11, Periode.TW1)[-1][0] == "+"
+
+
+# --- realisasi_impor (Excel upload) ---------------------------------------------------------------------
+
+
+def _baris(indikator, tw1="1", *, target="4", status=Status.FINAL, tahunan=None):
+    return IsianImpor(
+        indikator=indikator,
+        target=Nilai(D(target)) if target is not None else None,
+        triwulan=(Nilai(D(tw1)) if tw1 else None, None, None, None),
+        tahunan=Nilai(D(tahunan)) if tahunan else None,
+        status=status,
+        keterangan="",
+    )
+
+
+def _impor(user, isian, **kwargs):
+    return realisasi_impor(
+        user=user, kecamatan=isian[0].indikator.renstra.kecamatan, tahun=2021, isian=isian, **kwargs
+    )
+
+
+def test_impor_menulis_dan_mencatat_alasan(data_a, operator_a):
+    hasil = _impor(operator_a, [_baris(data_a.s22, target="3.5")], alasan="Impor Excel: a.xlsx")
+    assert hasil.tersimpan
+    assert [(p.indikator.kode, p.kolom, p.teks_lama, p.teks_baru) for p in hasil.perubahan] == [
+        ("S2.2", "target", "4,00", "3,50"),
+        ("S2.2", "tw1", "(kosong)", "1,00"),
+    ]
+    assert _riwayat(data_a.s22, Periode.TW1) == [
+        ("+", D("1.0000"), "final", "operator_a", "Impor Excel: a.xlsx")
+    ]
+    tpk = TargetPK.history.filter(indikator=data_a.s22).latest("history_id")
+    assert (tpk.nilai, tpk.history_change_reason, tpk.history_user.username) == (
+        D("3.5000"),
+        "Impor Excel: a.xlsx",
+        "operator_a",
+    )
+
+
+def test_impor_pratinjau_tidak_menulis(data_a, operator_a):
+    hasil = _impor(operator_a, [_baris(data_a.s22)], alasan="Impor Excel: a.xlsx", pratinjau=True)
+    assert (hasil.tersimpan, len(hasil.perubahan), hasil.kesalahan) == (False, 1, {})
+    # The warnings as they would stand after the import: S2.2 would have a value.
+    assert hasil.peringatan_realisasi == []
+    assert _tersimpan(data_a.s22, Periode.TW1) == []
+    assert Realisasi.history.filter(indikator=data_a.s22).count() == 0
+
+
+def test_impor_harapan_berbeda_tidak_menulis(data_a, operator_a):
+    pratinjau = _impor(operator_a, [_baris(data_a.s22)], alasan="Impor", pratinjau=True)
+    hasil = _impor(operator_a, [_baris(data_a.s22, tw1="2")], alasan="Impor", harapan=pratinjau.sidik)
+    assert (hasil.tersimpan, hasil.sidik == pratinjau.sidik) == (False, False)
+    assert _tersimpan(data_a.s22, Periode.TW1) == []
+    hasil = _impor(operator_a, [_baris(data_a.s22)], alasan="Impor", harapan=pratinjau.sidik)
+    assert hasil.tersimpan
+    assert _tersimpan(data_a.s22, Periode.TW1) == [(D("1.0000"), "", "final", "")]
+
+
+def test_impor_kesalahan_per_kolom_tidak_ada_yang_tersimpan(data_a, operator_a):
+    s11 = IsianImpor(
+        indikator=data_a.s11,
+        target=Nilai(D("85.78")),
+        triwulan=(Nilai(D("80.10")), Nilai(D("82.50")), Nilai(D("84")), Nilai(D("90"))),
+        tahunan=Nilai(D("86.48")),
+        status=Status.FINAL,
+        keterangan="Survei semester II",
+    )
+    s22 = _baris(data_a.s22, target=None, tahunan="3", status=Status.BELUM_TERSEDIA)
+    hasil = _impor(operator_a, [s11, s22], alasan="x")
+    assert hasil.kesalahan == {
+        (data_a.s22.pk, "target"): [
+            "Target wajib diisi: indikator ini ada di Perjanjian Kinerja Perubahan 2021. Mengeluarkan "
+            "indikator dari PK dilakukan di halaman Perjanjian Kinerja."
+        ],
+        (data_a.s22.pk, "tahunan"): ["Realisasi yang belum tersedia tidak boleh berisi nilai."],
+    }
+    assert hasil.tersimpan is False
+    assert _tersimpan(data_a.s11, Periode.TW4) == [(D("86.4800"), "", "final", "")]
+    assert _tersimpan(data_a.s22, Periode.TW1) == []
+
+
+def test_impor_indikator_di_luar_pk_ditolak(data_a, operator_a):
+    t11 = IsianImpor(
+        indikator=data_a.t11, target=None, triwulan=(None,) * 4, tahunan=None, status="final", keterangan=""
+    )
+    hasil = _impor(operator_a, [t11], alasan="x")
+    assert (hasil.tersimpan, hasil.kesalahan) == (
+        False,
+        {(data_a.t11.pk, "kode"): ['Kode "T1.1" tidak ada di Perjanjian Kinerja Perubahan 2021.']},
+    )
+
+
+@pytest.mark.parametrize("persona", ["operator_b", "inspektorat", "admin_kabupaten"])
+def test_impor_tanpa_hak_ubah_ditolak(request, data_a, persona):
+    with pytest.raises(PermissionDenied):
+        _impor(request.getfixturevalue(persona), [_baris(data_a.s22)], alasan="x")
+    assert _tersimpan(data_a.s22, Periode.TW1) == []
+
+
+def test_impor_tanpa_alasan_ditolak(data_a, operator_a):
+    with pytest.raises(ValidationError) as e:
+        _impor(operator_a, [_baris(data_a.s22)], alasan=" ")
+    assert e.value.message_dict == {"alasan": [ALASAN_IMPOR_WAJIB]}

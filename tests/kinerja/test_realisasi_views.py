@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from kinerja.models import Realisasi
 from kinerja.services.realisasi import realisasi_simpan
+from tests import factories as f
 from tests.conftest import bagian, buat_kecamatan_lengkap, tabel, teks
 from tests.kinerja.test_pk_views import isian, nilai
 
@@ -345,6 +346,47 @@ def test_sel_tanpa_htmx_kembali_ke_grid(client, data_a, operator_a, kecamatan_a)
 def test_grid_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(9):
+    # 9 for the grid, 3 + 3 for the warnings (kinerja.peringatan).
+    with django_assert_num_queries(15):
         response = client.get(_grid(kecamatan_a))
     assert len(tabel(response.content, "tabel-isi-realisasi")) == jumlah + 1
+
+
+# --- Excel links and warnings on the grid -----------------------------------------------------------------
+
+
+def test_grid_tautan_excel_dan_peringatan(client, data_a, operator_a, kecamatan_a):
+    f.RealisasiFactory(indikator=data_a.s11, tahun=2020, nilai=D("85"))
+    client.force_login(operator_a)
+    html = client.get(_grid(kecamatan_a)).content
+    assert bagian(html, "aksi-excel") == "Unduh templat Excel Unggah Excel"
+    assert f'href="{reverse("kinerja:realisasi_excel_unduh", args=[kecamatan_a.pk, 2021])}"' in html.decode()
+    assert f'href="{reverse("kinerja:realisasi_excel_unggah", args=[kecamatan_a.pk, 2021])}"' in html.decode()
+    assert bagian(html, "peringatan-realisasi") == (
+        "Realisasi belum diisi 1 "
+        "Indikator berikut belum memiliki nilai realisasi tahunan maupun triwulan. Isi nilainya, atau pilih "
+        "status Belum tersedia dan jelaskan sebabnya di Keterangan. S2.2 Jumlah gangguan ketertiban"
+    )
+    assert bagian(html, "peringatan-target") == (
+        "Target kurang menantang 1 S1.1 Indeks Kepuasan Masyarakat: Target PK 2021 (84,00) lebih rendah dari "
+        "realisasi 2020 (85,00): target kurang menantang."
+    )
+
+
+def test_grid_tanpa_peringatan(client, data_a, operator_a, kecamatan_a):
+    f.RealisasiFactory(indikator=data_a.s22, tahun=2021, nilai=D("3"))
+    client.force_login(operator_a)
+    html = client.get(_grid(kecamatan_a)).content.decode()
+    assert "peringatan-realisasi" not in html
+    assert "peringatan-target" not in html
+
+
+def test_grid_tahun_tanpa_pk_menawarkan_excel(client, data_a, operator_a, kecamatan_a):
+    client.force_login(operator_a)
+    html = client.get(_grid(kecamatan_a, 2022)).content
+    assert bagian(html, "excel-tanpa-pk") == (
+        "Realisasi tahun tanpa PK (mis. tahun-tahun sebelumnya, untuk perbandingan) dapat diisi untuk semua "
+        "indikator Renstra 2019-2023 lewat Excel."
+    )
+    assert bagian(html, "aksi-excel") == "Unduh templat Excel Unggah Excel"
+    assert "aksi-excel" not in client.get(_grid(kecamatan_a, 2030)).content.decode()

@@ -39,6 +39,23 @@ JENIS = [
     "program PK",
     "realisasi",
     "analisis sasaran",
+    "tahun anggaran",
+    "jenis belanja",
+    "pos anggaran",
+    "indikator keluaran",
+    "program pendukung sasaran",
+    "survei SKM",
+    "unsur SKM",
+    "evaluasi SAKIP",
+    "komponen SAKIP",
+    "rekomendasi SAKIP",
+    "tindak lanjut rekomendasi",
+    "laporan",
+    "narasi",
+    "penghargaan",
+    "rekap SDM",
+    "permasalahan",
+    "isu strategis",
 ]
 MODEL = [
     Kabupaten,
@@ -97,13 +114,30 @@ def test_pratinjau_impor_pertama_ajibarang_menghitung_per_jenis():
         "program PK": 5,
         "realisasi": 18,
         "analisis sasaran": 3,
+        "tahun anggaran": 1,
+        "jenis belanja": 2,
+        "pos anggaran": 3,
+        "indikator keluaran": 0,
+        "program pendukung sasaran": 3,
+        "survei SKM": 0,
+        "unsur SKM": 0,
+        "evaluasi SAKIP": 0,
+        "komponen SAKIP": 0,
+        "rekomendasi SAKIP": 0,
+        "tindak lanjut rekomendasi": 0,
+        "laporan": 1,
+        "narasi": 11,
+        "penghargaan": 0,
+        "rekap SDM": 2,
+        "permasalahan": 0,
+        "isu strategis": 0,
     }
     assert {j: (n["diubah"], n["dihapus"]) for j, n in hasil.ringkasan.items()} == dict.fromkeys(
         JENIS, (0, 0)
     )
     assert (hasil.pratinjau, hasil.baris_berubah, hasil.kecamatan, hasil.ada_perubahan) == (
         True,
-        78,
+        101,
         None,
         True,
     )
@@ -121,7 +155,7 @@ def test_impor_sungguhan_menghitung_sama_dengan_pratinjau_dan_jumlah_baris():
     pratinjau = impor_lkjip(baca(AJIBARANG), pratinjau=True)
     hasil = impor_lkjip(baca(AJIBARANG))
     assert hasil.ringkasan == pratinjau.ringkasan
-    assert (hasil.pratinjau, hasil.baris_berubah, hasil.kecamatan.nama) == (False, 78, "Ajibarang")
+    assert (hasil.pratinjau, hasil.baris_berubah, hasil.kecamatan.nama) == (False, 101, "Ajibarang")
     assert jumlah_baris() == {
         "Kabupaten": 1,
         "Kecamatan": 1,

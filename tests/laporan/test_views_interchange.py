@@ -263,23 +263,30 @@ def test_pratinjau_ringkasan_per_jenis_tanpa_menulis(client, operator_a, kecamat
         ["Program PK", "5", "0", "0"],
         ["Realisasi", "18", "0", "0"],
         ["Analisis sasaran", "3", "0", "0"],
-        ["Jumlah", "75", "1", "2"],
+        ["Tahun anggaran", "1", "0", "0"],
+        ["Jenis belanja", "2", "0", "0"],
+        ["Pos anggaran", "3", "0", "0"],
+        ["Indikator keluaran", "0", "0", "0"],
+        ["Program pendukung sasaran", "3", "0", "0"],
+        ["Survei SKM", "0", "0", "0"],
+        ["Unsur SKM", "0", "0", "0"],
+        ["Evaluasi SAKIP", "0", "0", "0"],
+        ["Komponen SAKIP", "0", "0", "0"],
+        ["Rekomendasi SAKIP", "0", "0", "0"],
+        ["Tindak lanjut rekomendasi", "0", "0", "0"],
+        ["Laporan", "1", "0", "0"],
+        ["Narasi", "11", "0", "0"],
+        ["Penghargaan", "0", "0", "0"],
+        ["Rekap SDM", "2", "0", "0"],
+        ["Permasalahan", "0", "0", "0"],
+        ["Isu strategis", "0", "0", "0"],
+        ["Jumlah", "98", "1", "2"],
     ]
     assert bagian(html, "peringatan-hapus") == (
         "Impor ini akan menghapus 2 baris yang tidak ada lagi di dokumen. "
         "Periksa kolom Dihapus sebelum melanjutkan."
     )
-    assert bagian(html, "daftar-dilewati") == " ".join(
-        [
-            BAGIAN_KABUPATEN_DILEWATI,
-            "anggaran: belum didukung, dilewati",
-            "sdm: belum didukung, dilewati",
-            "kabupaten.skala_capaian: belum didukung, dilewati",
-            "laporan[0].tempat: belum didukung, dilewati",
-            "laporan[0].tanggal: belum didukung, dilewati",
-            "laporan[0].narasi: belum didukung, dilewati",
-        ]
-    )
+    assert bagian(html, "daftar-dilewati") == BAGIAN_KABUPATEN_DILEWATI
     sidik = sidik_teks(_teks_demo())
     assert bagian(html, "identitas-dokumen") == (
         f"Berkas ajibarang.json Wilayah Kecamatan Ajibarang, Kabupaten Banyumas sudah ada SHA-256 {sidik}"
@@ -301,7 +308,7 @@ def test_pratinjau_kedua_setelah_impor_tanpa_perubahan(client, operator_a, kecam
     client.post(url, {"berkas": _berkas(_teks_demo())})
     client.post(url, {"aksi": "impor", "sha256": sidik_teks(_teks_demo())})
     html = client.post(url, {"berkas": _berkas(_teks_demo())}).content
-    assert [b[1:] for b in tabel(html, "tabel-ringkasan")[1:]] == [["0", "0", "0"]] * 17
+    assert [b[1:] for b in tabel(html, "tabel-ringkasan")[1:]] == [["0", "0", "0"]] * 34
     assert bagian(html, "tanpa-perubahan") == (
         "Tidak ada perubahan: data di aplikasi sudah sama dengan dokumen ini."
     )
@@ -319,7 +326,9 @@ def test_konfirmasi_mengimpor_dan_mencatat_pengguna(client, operator_a, kecamata
     assert _pesan(response) == [
         "Dokumen ajibarang.json diimpor ke Kecamatan Ajibarang (Kabupaten Banyumas): "
         "dibuat: 1 pejabat, 1 Renstra, 3 tujuan, 3 sasaran, 12 indikator, 9 target Renstra, "
-        "2 Perjanjian Kinerja, 18 target PK, 5 program PK, 18 realisasi, 3 analisis sasaran; "
+        "2 Perjanjian Kinerja, 18 target PK, 5 program PK, 18 realisasi, 3 analisis sasaran, "
+        "1 tahun anggaran, 2 jenis belanja, 3 pos anggaran, 3 program pendukung sasaran, 1 laporan, "
+        "11 narasi, 2 rekap SDM; "
         "diubah: 1 kecamatan; dihapus: 2 desa/kelurahan."
     ]
     assert f"impor_lkjip:kecamatan:{kecamatan_a.pk}" not in client.session

@@ -789,7 +789,7 @@ def test_navbar_admin_ada_menu_administrasi(client, admin_kabupaten):
     client.force_login(admin_kabupaten)
     html = client.get(reverse("beranda")).content
     assert bagian(html, "navbar-utama") == (
-        "Beranda Administrasi Kecamatan dan desa Pejabat Pengguna dan peran "
+        "Beranda Administrasi Kecamatan dan desa Pejabat Pengguna dan peran Skala predikat Kerangka laporan "
         "admin_kabupaten Admin kabupaten · Banyumas Masuk sebagai admin_kabupaten Ganti kata sandi Keluar"
     )
 

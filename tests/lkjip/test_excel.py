@@ -6,7 +6,21 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from lkjip.excel import FORMAT_ANGKA, Kolom, baca_angka, buku_baru, lokasi, respons_xlsx, tulis_tabel
+from lkjip.excel import (
+    BUKAN_XLSX,
+    FORMAT_ANGKA,
+    Kolom,
+    baca_angka,
+    baca_teks,
+    buka_buku,
+    buku_baru,
+    cari_kolom,
+    lokasi,
+    respons_xlsx,
+    tambah_pilihan,
+    tulis_petunjuk,
+    tulis_tabel,
+)
 
 D = Decimal
 
@@ -57,3 +71,81 @@ def test_tulis_tabel_dan_unduh():
     assert lembar["B4"].number_format == FORMAT_ANGKA
     assert lembar.freeze_panes == "A4"
     assert [c.value for c in lembar[5]] == ["Kosong", None]
+
+
+# --- templates and uploads ---------------------------------------------------------------------------
+
+
+def _simpan_buku(buku) -> bytes:
+    isi = BytesIO()
+    buku.save(isi)
+    return isi.getvalue()
+
+
+@pytest.mark.parametrize("isi", [b"", b"bukan zip", b"PK\x03\x04rusak", b"Kode;Nilai\n"])
+def test_buka_buku_menolak_bukan_xlsx(isi):
+    with pytest.raises(ValueError) as e:
+        buka_buku(isi)
+    assert str(e.value) == BUKAN_XLSX
+
+
+def test_buka_buku_membaca_nilai():
+    buku = buku_baru()
+    tulis_tabel(buku, "Data", [Kolom("Kode"), Kolom("Nilai")], [["A", D("1.5")]])
+    assert [list(r) for r in buka_buku(_simpan_buku(buku))["Data"].values] == [["Kode", "Nilai"], ["A", 1.5]]
+
+
+@pytest.mark.parametrize(
+    ("sel", "hasil"), [(None, ""), ("  S1.1 ", "S1.1"), (12.0, "12"), (1.5, "1.5"), (7, "7")]
+)
+def test_baca_teks(sel, hasil):
+    assert baca_teks(sel) == hasil
+
+
+def test_cari_kolom_menemukan_judul_di_mana_pun():
+    buku = buku_baru()
+    lembar = buku.create_sheet("Data")
+    lembar.append(["Judul laporan"])
+    lembar.append([])
+    lembar.append([None, "nilai ", "  KODE", "Lain", "Kode"])
+    assert cari_kolom(lembar, ["Kode", "Nilai", "Satuan"]) == (3, {"Kode": 3, "Nilai": 2})
+    assert cari_kolom(lembar, ["Tidak ada"]) is None
+
+
+def test_tambah_pilihan_dan_petunjuk():
+    buku = buku_baru()
+    lembar = tulis_tabel(buku, "Data", [Kolom("Status")], [["Final"], ["Sementara"]])
+    tambah_pilihan(lembar, 1, 2, 3, ["Final", "Sementara", "Belum tersedia"], judul="Status tidak dikenal")
+    tulis_petunjuk(buku, "Petunjuk", "Cara mengisi", ["1. Isi kolom Status.", "2. Simpan."])
+    baca = load_workbook(BytesIO(_simpan_buku(buku)))
+    [validasi] = baca["Data"].data_validations.dataValidation
+    assert (
+        str(validasi.sqref),
+        validasi.formula1,
+        validasi.errorTitle,
+        validasi.error,
+        validasi.showErrorMessage,
+    ) == (
+        "A2:A3",
+        '"Final,Sementara,Belum tersedia"',
+        "Status tidak dikenal",
+        "Pilih Final, Sementara atau Belum tersedia.",
+        True,
+    )
+    petunjuk = baca["Petunjuk"]
+    assert [r[0] for r in petunjuk.values] == ["Cara mengisi", "1. Isi kolom Status.", "2. Simpan."]
+    assert (
+        petunjuk["A1"].font.bold,
+        petunjuk["A2"].alignment.wrap_text,
+        petunjuk.column_dimensions["A"].width,
+    ) == (
+        True,
+        True,
+        100,
+    )
+
+
+def test_tambah_pilihan_menolak_koma():
+    lembar = buku_baru().create_sheet("Data")
+    with pytest.raises(ValueError):
+        tambah_pilihan(lembar, 1, 2, 3, ["Satu, dua"])

@@ -77,8 +77,18 @@ def test_beranda_operator_kecamatannya(client, operator_a, data_a):
         in isi
     )
     assert baris(html, "2019") == ["2019", "belum ada", "-", "Realisasi · Buat PK"]
-    assert baris(html, "2020") == ["2020", "ada", "-", "PK · Realisasi · Isi realisasi"]
-    assert baris(html, "2021") == ["2021", "ada", "ada", "PK · Realisasi · Isi realisasi"]
+    assert baris(html, "2020") == [
+        "2020",
+        "ada",
+        "-",
+        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi",
+    ]
+    assert baris(html, "2021") == [
+        "2021",
+        "ada",
+        "ada",
+        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi",
+    ]
     assert bagian(html, f"belum-lengkap-{data_a.renstra.kecamatan_id}") == (
         "Yang belum lengkap "
         "Tahun tanpa Perjanjian Kinerja: 2019, 2022, 2023 "
@@ -101,7 +111,12 @@ def test_beranda_camat_kecamatannya(client, camat_a, data_a):
     client.force_login(camat_a)
     html = client.get(BERANDA).content
     assert bagian(html, "pengguna") == "Parsono Camat · Ajibarang"
-    assert baris(html, "2021") == ["2021", "ada", "ada", "PK · Realisasi · Isi realisasi"]
+    assert baris(html, "2021") == [
+        "2021",
+        "ada",
+        "ada",
+        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi",
+    ]
 
 
 def test_beranda_operator_b_tidak_melihat_a(client, operator_b, data_a, kecamatan_b):
@@ -223,7 +238,11 @@ def test_kecamatan_detail_profil(request, client, persona, data_a, camat_pejabat
         "Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional "
         "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah"
     )
-    tautan = "PK · Realisasi · Isi realisasi" if persona in ("operator_a", "camat_a") else "PK · Realisasi"
+    tautan = (
+        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi"
+        if persona in ("operator_a", "camat_a")
+        else "PK · Realisasi · Pengukuran · Laporan"
+    )
     assert baris(html, "2021") == ["2021", "ada", "ada", tautan]
     halaman = html.decode()
     assert f'href="{reverse("kinerja:renstra_detail", args=[kecamatan_a.pk, data_a.renstra.pk])}"' in halaman

@@ -1,0 +1,202 @@
+"""Warnings while targets and realisasi are entered (DOMAIN.md §5.2): what an evaluator would
+object to, said while it can still be fixed.
+
+- "Target kurang menantang" (LHE 002 L793): a target of the year below last year's realisasi (above
+  it for an indicator whose arah is turun).
+- Realisasi not entered yet: a PK indicator of the year with neither a yearly nor a triwulan value,
+  and not marked belum tersedia (signing needs every PK indicator accounted for, DOMAIN.md §6.3).
+
+Selectors: they read, take their scope as required keywords, and run a fixed number of queries
+whatever the number of indicators. Each warning is a frozen dataclass with its kind, the indicator
+(and its sasaran), the Indonesian message and the values compared. `templates/kinerja/_peringatan.html`
+renders a list of them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from kinerja.capaian import agregat_periode
+from kinerja.models import (
+    Arah,
+    Indikator,
+    PerjanjianKinerja,
+    Realisasi,
+    Sasaran,
+    SumberRealisasi,
+    Target,
+    TargetPK,
+)
+from kinerja.nilai import format_nilai
+from lkjip.models import Kecamatan
+
+Periode = Realisasi.Periode
+Status = Realisasi.Status
+Jenis = PerjanjianKinerja.Jenis
+
+
+class JenisPeringatan(StrEnum):
+    TARGET_KURANG_MENANTANG = "target_kurang_menantang"
+    REALISASI_BELUM_DIISI = "realisasi_belum_diisi"
+
+
+class SumberTarget(StrEnum):
+    PK_MURNI = "pk_murni"
+    PK_PERUBAHAN = "pk_perubahan"
+    RENSTRA = "renstra"
+
+
+SEMUA_SUMBER = tuple(SumberTarget)
+_NAMA_SUMBER = {
+    SumberTarget.PK_MURNI: "PK",
+    SumberTarget.PK_PERUBAHAN: "PK Perubahan",
+    SumberTarget.RENSTRA: "Renstra",
+}
+
+
+@dataclass(frozen=True)
+class Peringatan:
+    """One warning about one indicator. `target` and `realisasi` are the values compared (target
+    kurang menantang); `sumber` says which target (PK murni, PK perubahan or Renstra)."""
+
+    jenis: JenisPeringatan
+    indikator: Indikator
+    sasaran: Sasaran | None
+    pesan: str
+    tahun: int
+    sumber: SumberTarget | None = None
+    target: Decimal | None = None
+    realisasi: Decimal | None = None
+    tahun_realisasi: int | None = None
+
+
+def _realisasi_setahun(indikator: Indikator, per_periode: dict[str, Realisasi]) -> Realisasi | Decimal | None:
+    """The yearly realisasi: the yearly row when it holds a value, else the value derived from the
+    triwulan (DESIGN.md §3); None when there is none or the year is marked belum tersedia."""
+    tahunan = per_periode.get(Periode.TAHUNAN)
+    if tahunan is not None and tahunan.nilai is not None:
+        return tahunan
+    if tahunan is not None and tahunan.status == Status.BELUM_TERSEDIA:
+        return None
+    return agregat_periode(
+        [r.nilai if (r := per_periode.get(p)) else None for p in Realisasi.TRIWULAN],
+        kumulatif=indikator.kumulatif,
+        indeks=indikator.sumber_realisasi == SumberRealisasi.SKM,
+    )
+
+
+def _dalam_kurung(teks: str) -> str:
+    """ "(80,00)", but a graded value keeps its own brackets: "BB (72,10)"."""
+    return teks if teks.endswith(")") else f"({teks})"
+
+
+def target_kurang_menantang(
+    *, kecamatan: Kecamatan, tahun: int, sumber: Collection[SumberTarget] = SEMUA_SUMBER
+) -> list[Peringatan]:
+    """Targets of `tahun` (in the PK murni, the PK perubahan and the Renstra, or only the `sumber`
+    asked for) that ask less than the indicator already achieved in `tahun - 1`: lower than that
+    realisasi for arah naik, higher for arah turun. Graded and threshold values compare by their
+    number. An indicator is compared with its own realisasi only (a new Renstra's indicators have
+    no history of their own). Ordered by indicator, then PK, PK Perubahan, Renstra. Three queries
+    at most."""
+    calon: list[tuple[SumberTarget, Target | TargetPK]] = []
+    if SumberTarget.PK_MURNI in sumber or SumberTarget.PK_PERUBAHAN in sumber:
+        for t in TargetPK.objects.filter(
+            perjanjian__kecamatan=kecamatan, perjanjian__tahun=tahun
+        ).select_related("perjanjian", "indikator__sasaran"):
+            asal = (
+                SumberTarget.PK_PERUBAHAN if t.perjanjian.jenis == Jenis.PERUBAHAN else SumberTarget.PK_MURNI
+            )
+            if asal in sumber:
+                calon.append((asal, t))
+    if SumberTarget.RENSTRA in sumber:
+        calon.extend(
+            (SumberTarget.RENSTRA, t)
+            for t in Target.objects.filter(
+                indikator__renstra__kecamatan=kecamatan, tahun=tahun
+            ).select_related("indikator__sasaran")
+        )
+    if not calon:
+        return []
+    realisasi: dict[int, dict[str, Realisasi]] = defaultdict(dict)
+    for r in Realisasi.objects.filter(indikator_id__in={t.indikator_id for _, t in calon}, tahun=tahun - 1):
+        realisasi[r.indikator_id][r.periode] = r
+
+    urutan_sumber = list(SumberTarget)
+    calon.sort(key=lambda c: (c[1].indikator.urutan, c[1].indikator_id, urutan_sumber.index(c[0])))
+    hasil = []
+    for asal, t in calon:
+        indikator = t.indikator
+        lalu = _realisasi_setahun(indikator, realisasi[indikator.pk])
+        if lalu is None:
+            continue
+        if isinstance(lalu, Realisasi):
+            nilai_lalu, teks_lalu = lalu.nilai, format_nilai(lalu.nilai, lalu.label, lalu.pembanding)
+        else:
+            nilai_lalu, teks_lalu = lalu, format_nilai(lalu)
+        turun = indikator.arah == Arah.TURUN
+        if not (t.nilai > nilai_lalu if turun else t.nilai < nilai_lalu):
+            continue
+        banding = "lebih tinggi" if turun else "lebih rendah"
+        teks_target = _dalam_kurung(format_nilai(t.nilai, t.label, t.pembanding))
+        pesan = (
+            f"Target {_NAMA_SUMBER[asal]} {tahun} {teks_target} "
+            f"{banding} dari realisasi {tahun - 1} {_dalam_kurung(teks_lalu)}: target kurang menantang"
+        )
+        pesan += " (indikator makin rendah makin baik)." if turun else "."
+        hasil.append(
+            Peringatan(
+                jenis=JenisPeringatan.TARGET_KURANG_MENANTANG,
+                indikator=indikator,
+                sasaran=indikator.sasaran,
+                pesan=pesan,
+                tahun=tahun,
+                sumber=asal,
+                target=t.nilai,
+                realisasi=nilai_lalu,
+                tahun_realisasi=tahun - 1,
+            )
+        )
+    return hasil
+
+
+def realisasi_belum_diisi(*, kecamatan: Kecamatan, tahun: int) -> list[Peringatan]:
+    """The indicators of the year's effective PK (the perubahan when there is one) that have no
+    realisasi value at all, yearly or triwulan, and are not marked belum tersedia; in PK order.
+    Empty when the year has no PK. Three queries at most."""
+    dokumen = {pk.jenis: pk for pk in PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)}
+    perjanjian = dokumen.get(Jenis.PERUBAHAN) or dokumen.get(Jenis.MURNI)
+    if perjanjian is None:
+        return []
+    baris = list(
+        TargetPK.objects.filter(perjanjian=perjanjian)
+        .select_related("indikator__sasaran")
+        .order_by("urutan", "id")
+    )
+    terisi: set[int] = set()
+    belum_tersedia: set[int] = set()
+    for indikator_id, periode, nilai, status in Realisasi.objects.filter(
+        indikator_id__in=[b.indikator_id for b in baris], tahun=tahun
+    ).values_list("indikator_id", "periode", "nilai", "status"):
+        if nilai is not None:
+            terisi.add(indikator_id)
+        elif periode == Periode.TAHUNAN and status == Status.BELUM_TERSEDIA:
+            belum_tersedia.add(indikator_id)
+    return [
+        Peringatan(
+            jenis=JenisPeringatan.REALISASI_BELUM_DIISI,
+            indikator=b.indikator,
+            sasaran=b.indikator.sasaran,
+            pesan=(
+                f"Realisasi {tahun} belum diisi, tahunan maupun triwulan. Isi nilainya, atau pilih status "
+                "Belum tersedia dan jelaskan di keterangan."
+            ),
+            tahun=tahun,
+        )
+        for b in baris
+        if b.indikator_id not in terisi and b.indikator_id not in belum_tersedia
+    ]
