@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from anggaran.selectors import pk_anggaran_banding
 from kinerja import selectors
 from kinerja.peringatan import SumberTarget, target_kurang_menantang
 from lkjip.akses import kecamatan_untuk
@@ -34,7 +35,12 @@ def pk_detail(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     return render(
         request,
         "kinerja/pk_detail.html",
-        {"kecamatan": kecamatan, "pk": pk_tahun, "peringatan_target": peringatan},
+        {
+            "kecamatan": kecamatan,
+            "pk": pk_tahun,
+            "peringatan_target": peringatan,
+            "banding_pk": pk_anggaran_banding(kecamatan=kecamatan, tahun=tahun),
+        },
     )
 
 

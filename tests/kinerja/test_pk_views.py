@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from kinerja.models import PerjanjianKinerja, ProgramPK, TargetPK
 from tests import factories as f
+from tests.anggaran.factories import PosAnggaranFactory, TahunAnggaranFactory
 from tests.conftest import PIHAK_KEDUA, PIHAK_PERTAMA, bagian, buat_kecamatan_lengkap, tabel, teks
 
 pytestmark = pytest.mark.django_db
@@ -530,8 +531,9 @@ def test_halaman_pk_dengan_tombol_jumlah_query_tetap(
 ):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    # 10 for the page, 2 for the "target kurang menantang" warnings.
-    with django_assert_num_queries(12):
+    # 10 for the page, 2 for the "target kurang menantang" warnings,
+    # 3 for the comparison with the budget.
+    with django_assert_num_queries(15):
         response = client.get(reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021]))
     assert bagian(response.content, "pk-murni-aksi") == "Ubah dokumen Ubah target Ubah program Hapus"
 
@@ -555,3 +557,24 @@ def test_halaman_pk_tanpa_peringatan_bila_target_menantang(client, data_a, opera
     client.force_login(operator_a)
     html = client.get(reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021])).content.decode()
     assert 'id="peringatan-target"' not in html
+
+
+def test_halaman_pk_membandingkan_program_dengan_anggaran(client, data_a, operator_a, kecamatan_a):
+    """Each PK program line next to the budget program of the same name, with the difference."""
+    tahun = TahunAnggaranFactory(kecamatan=kecamatan_a, tahun=2021)
+    PosAnggaranFactory(
+        tahun_anggaran=tahun,
+        nama="Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        pagu=Decimal("637343000"),
+    )
+    client.force_login(operator_a)
+    html = client.get(reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021])).content
+    baris_tabel = tabel(html, "tabel-banding-pk-murni")
+    assert baris_tabel[1] == [
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "637.343.395,00",
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota (cocok nama)",
+        "637.343.000,00",
+        "395,00",
+    ]
+    assert baris_tabel[2][2:] == ["tidak ada di anggaran", "-", "-"]

@@ -238,7 +238,7 @@ def test_pk_kecamatan_lain_tahun_sama_404(client, data_a, operator_b, kecamatan_
 def test_pk_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(12):  # 10 for the page, 2 for the warnings
+    with django_assert_num_queries(15):  # 10 for the page, 2 warnings, 3 budget comparison
         response = client.get(_pk(kecamatan_a, 2021))
     assert len(tabel(response.content, "tabel-target-pk")) == jumlah + 2
 
