@@ -32,6 +32,7 @@ from kinerja.models import (
     TargetPK,
 )
 from kinerja.nilai import format_nilai
+from kinerja.selectors import sumber_kecamatan
 from lkjip.models import Kecamatan
 
 Periode = Realisasi.Periode
@@ -126,12 +127,15 @@ def target_kurang_menantang(
     for r in Realisasi.objects.filter(indikator_id__in={t.indikator_id for _, t in calon}, tahun=tahun - 1):
         realisasi[r.indikator_id][r.periode] = r
 
+    dari_sumber = sumber_kecamatan(kecamatan=kecamatan, indikator={t.indikator for _, t in calon})
     urutan_sumber = list(SumberTarget)
     calon.sort(key=lambda c: (c[1].indikator.urutan, c[1].indikator_id, urutan_sumber.index(c[0])))
     hasil = []
     for asal, t in calon:
         indikator = t.indikator
         lalu = _realisasi_setahun(indikator, realisasi[indikator.pk])
+        if (otomatis := dari_sumber.untuk(indikator, tahun - 1)) is not None:
+            lalu = Realisasi(nilai=otomatis.nilai, label=otomatis.label)
         if lalu is None:
             continue
         if isinstance(lalu, Realisasi):
@@ -186,6 +190,8 @@ def realisasi_belum_diisi(*, kecamatan: Kecamatan, tahun: int) -> list[Peringata
             terisi.add(indikator_id)
         elif periode == Periode.TAHUNAN and status == Status.BELUM_TERSEDIA:
             belum_tersedia.add(indikator_id)
+    dari_sumber = sumber_kecamatan(kecamatan=kecamatan, indikator=[b.indikator for b in baris])
+    terisi |= {b.indikator_id for b in baris if dari_sumber.untuk(b.indikator, tahun) is not None}
     return [
         Peringatan(
             jenis=JenisPeringatan.REALISASI_BELUM_DIISI,

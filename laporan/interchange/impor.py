@@ -228,8 +228,8 @@ def periksa_aturan(dok: dict) -> tuple[list[str], list[str]]:
                 _periksa_nilai(r, jr, galat)
         if ind.get("sumber_realisasi", "isian") != "isian" and ind.get("realisasi"):
             peringatan.append(
-                f"{jalur}.realisasi: indikator bersumber {ind['sumber_realisasi']}; "
-                "nilai realisasi di dokumen disimpan, tetapi laporan memakai hasil yang dihitung aplikasi"
+                f"{jalur}.realisasi: indikator bersumber {ind['sumber_realisasi']}; nilai realisasi di "
+                "dokumen diabaikan untuk tahun yang sudah memiliki hasil SKM/SAKIP"
             )
 
     for i, tujuan in enumerate(renstra["tujuan"]):
@@ -818,12 +818,13 @@ def impor_lkjip(
     try:
         with transaction.atomic():
             kecamatan = _tulis_wilayah(tulis, dok)
+            # Surveys and evaluations first: a yearly realisasi they provide wins over a typed one.
+            skm_sakip_tulis(tulis, kecamatan, dok)  # its warnings were added by periksa_skm_sakip
             renstra, indikator, sasaran = _tulis_renstra(tulis, kecamatan, dok)
             _tulis_pk(tulis, kecamatan, dok, indikator)
             _tulis_analisis(tulis, dok, renstra, sasaran)
             tulis_isi_laporan(tulis, kecamatan, dok)
             hasil.peringatan += anggaran_tulis(tulis, kecamatan, dok, sasaran)
-            skm_sakip_tulis(tulis, kecamatan, dok)  # its warnings were added by periksa_skm_sakip
             _hapus_pohon_lama(tulis, renstra, indikator, sasaran)
             if pratinjau:
                 transaction.set_rollback(True)
