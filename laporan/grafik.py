@@ -257,7 +257,8 @@ def grafik_skm_unsur(
         x_labels=[label for label, _ in data],
         range=(0, 4),
         include_x_axis=True,
-        y_labels=[0, 1, 2, 3, 4, *penanda],
+        # An integer tick next to the mean would print over the mean's own label.
+        y_labels=[t for t in (0, 1, 2, 3, 4) if not any(abs(t - p) < 0.2 for p in penanda)] + penanda,
         y_labels_major=penanda,
         show_minor_y_labels=True,
         value_formatter=lambda x: format_angka(Decimal(str(x)), 3 if x % 1 else 0),

@@ -85,3 +85,17 @@ def test_label_panjang_dipotong():
     # Cut at a word boundary within 36 characters; the table beside the chart has the whole name.
     assert "Program Penunjang Urusan…" in serapan
     assert "Kabupaten/Kota" not in serapan
+
+
+def test_grafik_skm_tanpa_angka_sumbu_yang_menimpa_rata_rata():
+    """With the mean at 3,082 the tick "3" would print over "3,082": it is left out."""
+    svg = grafik.grafik_skm_unsur(
+        [("Persyaratan", D("3.0")), ("Biaya / tarif", D("3.164"))],
+        rata_rata=D("3.082"),
+        id_grafik="g-6",
+        judul="Unsur SKM",
+    )
+    label = re.findall(r'<g class="guides">.*?<text[^>]*>([^<]*)</text>', svg)
+    assert "3,082" in label
+    assert "3" not in label
+    assert {"0", "1", "2", "4"} <= set(label)
