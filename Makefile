@@ -16,7 +16,8 @@ run: $(VENV)/.terpasang
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py muat_demo
 	$(PY) manage.py buat_sertifikat_demo
-	$(PY) manage.py runserver $(HOST)
+	# The background worker renders the final PDF before signing; it stops with the server.
+	trap 'kill 0' EXIT INT TERM; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST)
 
 lint: $(VENV)/.terpasang
 	$(VENV)/bin/ruff check .

@@ -414,6 +414,10 @@ class KonteksLaporan:
     kekurangan: tuple[str, ...] = ()
     # No performance data and no budget at all for the year.
     kosong: bool = False
+    # The final, signed document (konteks_final): its verification URL and that URL as a QR code
+    # (an SVG data URI), printed at the camat's signature and on the last page.
+    url_verifikasi: str = ""
+    qr_verifikasi: str = ""
 
     @property
     def draf(self) -> bool:
@@ -3056,4 +3060,26 @@ def konteks_laporan(kecamatan: Kecamatan, tahun: int, *, jenis: str = "tahunan")
         ditandatangani=b.isi.jenis == "tahunan" and b.isi.status in STATUS_BERTANDA_TANGAN,
         kekurangan=tuple(dict.fromkeys(b.kekurangan)),
         kosong=kosong,
+    )
+
+
+def qr_data_uri(teks: str) -> str:
+    """`teks` as a QR code (segno, error correction M), an SVG data URI sized in millimetres (0.55 mm
+    a module: about 2 cm for a verification URL, the size of the signature space)."""
+    import segno
+
+    return segno.make(teks, error="m").svg_data_uri(scale=0.55, border=1, unit="mm", dark="#000")
+
+
+def konteks_final(
+    kecamatan: Kecamatan, tahun: int, *, url_verifikasi: str, jenis: str = "tahunan"
+) -> KonteksLaporan:
+    """The report as it is signed (DESIGN.md §6): no DRAF mark, and the QR code of its public
+    verification page. Rendered once, when the camat approves; the signed bytes are kept."""
+    konteks = konteks_laporan(kecamatan, tahun, jenis=jenis)
+    return replace(
+        konteks,
+        ditandatangani=True,
+        url_verifikasi=url_verifikasi,
+        qr_verifikasi=qr_data_uri(url_verifikasi),
     )

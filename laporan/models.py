@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from laporan.kerangka import KERANGKA
 from lkjip.models import Kabupaten, Kecamatan
@@ -405,6 +406,11 @@ class DokumenFinal(models.Model):
     @property
     def sedang_disusun(self) -> bool:
         return self.status in (self.Status.MENUNGGU, self.Status.BERJALAN)
+
+    @property
+    def tanggal_tanda_tangan(self):
+        """The local date of signing (None before)."""
+        return timezone.localdate(self.ditandatangani_pada) if self.ditandatangani_pada else None
 
 
 class RiwayatStatus(models.Model):

@@ -13,30 +13,41 @@ random name; a replaced or deleted file is removed from storage once the transac
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+from pathlib import PurePosixPath
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
 from django.db import models, transaction
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 from PIL import Image, UnidentifiedImageError
 
+from laporan import alur
 from laporan.kerangka import BLOK
 from laporan.models import (
     BerkasLaporan,
     BlokKabupaten,
     BlokLaporan,
+    CatatanReviu,
+    DokumenFinal,
     IsuStrategis,
     Laporan,
     LogoKabupaten,
     Narasi,
     Penghargaan,
+    PercobaanFrasaSandi,
     Permasalahan,
+    RiwayatStatus,
     SdmRekap,
 )
 from laporan.narasi import teks_bawaan, teks_rapi
+from laporan.selectors import laporan_terbaru
 from lkjip.akses import bisa_mengedit, bisa_mengelola_kabupaten
 from lkjip.format import format_angka
 from lkjip.models import Kabupaten, Kecamatan
@@ -48,6 +59,8 @@ BUKAN_GAMBAR = (
     "Berkas ini bukan gambar JPEG atau PNG yang utuh. Unggah hasil pindaian dalam format JPEG atau PNG."
 )
 NAIK, TURUN = "naik", "turun"
+
+logger = logging.getLogger(__name__)
 
 
 # --- permissions ------------------------------------------------------------------------------------
@@ -529,3 +542,487 @@ def logo_hapus(*, user, kabupaten: Kabupaten) -> bool:
     _hapus_berkas_nanti(logo.berkas)
     logo.delete()
     return True
+
+
+# --- approval workflow and signing (DESIGN.md §6; the transition table is in laporan/alur.py) --------
+#
+# Every action works on the latest version of the kecamatan's yearly report for `tahun`, re-read
+# under a row lock, so two clicks (or two people) cannot both move it. The role is checked first
+# (PermissionDenied, answered 403), then the state and the preconditions (ValidationError with the
+# reason, shown on the page). Each step records a RiwayatStatus and, once committed, e-mails the
+# next actor.
+
+BATAS_FRASA_SALAH = 5
+JENDELA_FRASA_SALAH = timedelta(minutes=15)
+# A rendering still "waiting" or "running" after this long is taken as lost (a worker that died).
+BATAS_PENYUSUNAN = timedelta(minutes=15)
+
+
+def _nama_pengguna(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _terbaru_terkunci(kecamatan: Kecamatan, tahun: int) -> Laporan:
+    laporan = (
+        Laporan.objects.select_for_update()
+        .filter(kecamatan=kecamatan, tahun=tahun, jenis=Laporan.Jenis.TAHUNAN, periode="")
+        .order_by("-versi")
+        .first()
+    )
+    if laporan is None:
+        raise ValidationError(f"LKjIP Kecamatan {kecamatan.nama} {tahun} belum dimulai.")
+    laporan.kecamatan = kecamatan
+    return laporan
+
+
+def _izin_aksi(user, kecamatan: Kecamatan, aksi: str) -> None:
+    if not alur.boleh_peran(user, aksi, kecamatan):
+        raise PermissionDenied(alur.TRANSISI[aksi].ditolak)
+
+
+def _status_aksi(laporan: Laporan, aksi: str) -> None:
+    if laporan.status not in alur.TRANSISI[aksi].dari:
+        raise ValidationError(alur.pesan_status_salah(laporan, aksi))
+
+
+def _catat_status(
+    laporan: Laporan,
+    aksi: str,
+    *,
+    user,
+    dari: str,
+    catatan: str = "",
+    peringatan: Sequence[str] = (),
+    kirim: bool = True,
+) -> RiwayatStatus:
+    riwayat = RiwayatStatus(
+        laporan=laporan,
+        aksi=aksi,
+        dari=dari,
+        ke=laporan.status,
+        oleh=user,
+        nama_pengguna=_nama_pengguna(user),
+        waktu=timezone.now(),
+        catatan=catatan,
+        peringatan=list(peringatan),
+    )
+    riwayat.full_clean()
+    riwayat.save()
+    if kirim:
+        alur.kirim_pemberitahuan(laporan, aksi, oleh=user, catatan=catatan)
+    return riwayat
+
+
+def _pindah_status(laporan: Laporan, aksi: str, *, user, catatan: str = "", peringatan: Sequence[str] = ()):
+    dari = laporan.status
+    laporan.status = alur.TRANSISI[aksi].ke
+    laporan.full_clean()
+    laporan.save(update_fields=["status", "tanggal", "diubah"])
+    return _catat_status(laporan, aksi, user=user, dari=dari, catatan=catatan, peringatan=peringatan)
+
+
+def _catatan_wajib(catatan: str, pesan: str) -> str:
+    catatan = catatan.strip()
+    if not catatan:
+        raise ValidationError({"catatan": pesan})
+    return catatan
+
+
+def _buang_dokumen(laporan: Laporan) -> None:
+    """Drop the unsigned final PDF of an approval that is withdrawn (never a signed one)."""
+    for dok in DokumenFinal.objects.filter(laporan=laporan):
+        if dok.ditandatangani:
+            raise ValidationError(f"{laporan} sudah ditandatangani; dokumennya tidak dapat dibuang.")
+        _hapus_berkas_nanti(dok.berkas_draf)
+        dok.delete()
+
+
+@transaction.atomic
+def laporan_ajukan(*, user, kecamatan: Kecamatan, tahun: int, catatan: str = "") -> Laporan:
+    """Draf -> diajukan: the operator (or camat) hands the report to the camat; editing stops."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.AJUKAN)
+    laporan_pastikan(user=user, kecamatan=kecamatan, tahun=tahun)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.AJUKAN)
+    _pindah_status(laporan, RiwayatStatus.Aksi.AJUKAN, user=user, catatan=catatan.strip())
+    return laporan
+
+
+@transaction.atomic
+def laporan_kembalikan_ke_draf(*, user, kecamatan: Kecamatan, tahun: int, catatan: str) -> Laporan:
+    """Diajukan -> draf (camat), with the note saying what to fix; an approval not yet signed is
+    withdrawn with its final PDF."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.KEMBALIKAN_DRAF)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.KEMBALIKAN_DRAF)
+    catatan = _catatan_wajib(catatan, "Tulis apa yang harus diperbaiki operator.")
+    _buang_dokumen(laporan)
+    _pindah_status(laporan, RiwayatStatus.Aksi.KEMBALIKAN_DRAF, user=user, catatan=catatan)
+    return laporan
+
+
+def _antrekan_penyusunan(dokumen: DokumenFinal) -> None:
+    # Imported here: laporan.tasks imports this module.
+    from laporan.tasks import susun_dokumen_final
+
+    hasil = susun_dokumen_final.enqueue(dokumen.pk)
+    DokumenFinal.objects.filter(pk=dokumen.pk).update(id_tugas=str(hasil.id))
+    dokumen.id_tugas = str(hasil.id)
+
+
+@transaction.atomic
+def laporan_setujui(*, user, kecamatan: Kecamatan, tahun: int, peringatan_diakui: bool) -> DokumenFinal:
+    """The camat approves the submitted report: every precondition of laporan/alur.py
+    `periksa_laporan` must hold (else ValidationError listing each unmet one) and its warnings be
+    acknowledged. The signing date becomes today when none was set. The final PDF, with the QR
+    code of its verification page, is then rendered once by a background task; the camat signs it
+    when it is ready (`laporan_tandatangani`)."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.SETUJUI)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.SETUJUI)
+    if DokumenFinal.objects.filter(laporan=laporan).exists():
+        raise ValidationError(
+            f"{laporan} sudah disetujui; PDF finalnya sedang atau sudah disusun. Lanjutkan penandatanganan."
+        )
+    if laporan.tanggal is None:
+        laporan.tanggal = timezone.localdate()
+    pemeriksaan = alur.periksa_laporan(laporan, user=user)
+    if pemeriksaan.syarat:
+        raise ValidationError([s.pesan for s in pemeriksaan.syarat])
+    if pemeriksaan.peringatan and not peringatan_diakui:
+        raise ValidationError(
+            {"peringatan_diakui": "Centang pernyataan bahwa Anda telah membaca peringatan di atas."}
+        )
+    laporan.full_clean()
+    laporan.save(update_fields=["tanggal", "diubah"])
+    dokumen = DokumenFinal(
+        laporan=laporan,
+        kode=alur.kode_verifikasi_baru(),
+        disetujui_oleh=user,
+        disetujui_pada=timezone.now(),
+    )
+    dokumen.full_clean()
+    dokumen.save()
+    _catat_status(
+        laporan,
+        RiwayatStatus.Aksi.SETUJUI,
+        user=user,
+        dari=laporan.status,
+        peringatan=pemeriksaan.teks_peringatan,
+    )
+    _antrekan_penyusunan(dokumen)
+    return dokumen
+
+
+@transaction.atomic
+def laporan_susun_ulang(*, user, kecamatan: Kecamatan, tahun: int) -> DokumenFinal:
+    """Queue the final PDF again after it failed, or after it waited longer than BATAS_PENYUSUNAN
+    (a worker that stopped)."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.SETUJUI)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.SETUJUI)
+    dokumen = DokumenFinal.objects.select_for_update().filter(laporan=laporan).first()
+    if dokumen is None:
+        raise ValidationError(f"{laporan} belum disetujui.")
+    macet = dokumen.sedang_disusun and dokumen.disetujui_pada < timezone.now() - BATAS_PENYUSUNAN
+    if dokumen.status != DokumenFinal.Status.GAGAL and not macet:
+        raise ValidationError(f"PDF final {dokumen.get_status_display().lower()}; tidak perlu disusun ulang.")
+    dokumen.status, dokumen.pesan, dokumen.disetujui_pada = DokumenFinal.Status.MENUNGGU, "", timezone.now()
+    dokumen.save(update_fields=["status", "pesan", "disetujui_pada"])
+    _antrekan_penyusunan(dokumen)
+    return dokumen
+
+
+def dokumen_final_susun(*, dokumen_id: int) -> str:
+    """The background task's work: render the approved version once (konteks_final: signed
+    layout, QR code of the verification URL), store the unsigned bytes and their SHA-256, and
+    freeze the desk's figures. Returns the resulting state; a document that is no longer waiting
+    (already rendered, withdrawn) is left alone. Rendering runs outside any transaction."""
+    with transaction.atomic():
+        dokumen = (
+            DokumenFinal.objects.select_for_update()
+            .select_related("laporan__kecamatan__kabupaten")
+            .filter(pk=dokumen_id)
+            .first()
+        )
+        if dokumen is None or dokumen.status != DokumenFinal.Status.MENUNGGU:
+            return dokumen.status if dokumen else "tidak_ada"
+        dokumen.status = DokumenFinal.Status.BERJALAN
+        dokumen.save(update_fields=["status"])
+    laporan = dokumen.laporan
+    try:
+        from laporan.konteks import konteks_final
+        from laporan.pdf import render_pdf
+
+        konteks = konteks_final(
+            laporan.kecamatan, laporan.tahun, url_verifikasi=alur.url_verifikasi(dokumen.kode)
+        )
+        pdf = render_pdf(konteks)
+        ringkasan = alur.ringkasan_angka(laporan.kecamatan, laporan.tahun)
+    except Exception as e:
+        logger.exception("PDF final %s gagal disusun.", laporan)
+        DokumenFinal.objects.filter(pk=dokumen_id, status=DokumenFinal.Status.BERJALAN).update(
+            status=DokumenFinal.Status.GAGAL,
+            pesan=f"PDF final gagal disusun ({type(e).__name__}). Coba susun ulang; bila tetap gagal, "
+            "hubungi admin aplikasi.",
+        )
+        return DokumenFinal.Status.GAGAL
+    with transaction.atomic():
+        dokumen = DokumenFinal.objects.select_for_update().filter(pk=dokumen_id).first()
+        if dokumen is None or dokumen.status != DokumenFinal.Status.BERJALAN:
+            return dokumen.status if dokumen else "tidak_ada"
+        dokumen.berkas_draf.save("final.pdf", ContentFile(pdf), save=False)
+        dokumen.sha256_draf = hashlib.sha256(pdf).hexdigest()
+        dokumen.ringkasan = ringkasan
+        dokumen.disusun_pada = timezone.now()
+        dokumen.status = DokumenFinal.Status.SIAP
+        dokumen.pesan = ""
+        dokumen.save()
+    return DokumenFinal.Status.SIAP
+
+
+def batas_frasa_sandi(user) -> datetime | None:
+    """When the user may try a passphrase again after BATAS_FRASA_SALAH wrong ones within
+    JENDELA_FRASA_SALAH (None: now)."""
+    sejak = timezone.now() - JENDELA_FRASA_SALAH
+    salah = list(
+        PercobaanFrasaSandi.objects.filter(user=user, waktu__gte=sejak)
+        .order_by("-waktu")
+        .values_list("waktu", flat=True)[:BATAS_FRASA_SALAH]
+    )
+    if len(salah) < BATAS_FRASA_SALAH:
+        return None
+    return salah[-1] + JENDELA_FRASA_SALAH
+
+
+@sensitive_variables("frasa_sandi")
+def laporan_tandatangani(*, user, kecamatan: Kecamatan, tahun: int, frasa_sandi: str) -> DokumenFinal:
+    """The camat signs the ready final PDF with the passphrase of their certificate (PAdES B-B by
+    the configured backend, laporan/tandatangan/penanda.py); the signed bytes are stored with their
+    SHA-256 and the report becomes ditandatangani.
+
+    The passphrase lives only in this call: it is not stored, queued or logged. A wrong one is
+    counted (PercobaanFrasaSandi) and, after BATAS_FRASA_SALAH within JENDELA_FRASA_SALAH, signing
+    is refused until the window has passed. Not one transaction: the count of a wrong passphrase
+    must survive the refusal, and signing holds no lock; the result is stored atomically after
+    re-checking the state.
+    """
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.TANDATANGANI)
+    laporan = laporan_terbaru(kecamatan=kecamatan, tahun=tahun)
+    if laporan is None:
+        raise ValidationError(f"LKjIP Kecamatan {kecamatan.nama} {tahun} belum dimulai.")
+    laporan.kecamatan = kecamatan
+    _status_aksi(laporan, RiwayatStatus.Aksi.TANDATANGANI)
+    dokumen = DokumenFinal.objects.filter(laporan=laporan).first()
+    if dokumen is None:
+        raise ValidationError(f"{laporan} belum disetujui; setujui terlebih dahulu.")
+    if dokumen.status != DokumenFinal.Status.SIAP:
+        raise ValidationError(
+            f"PDF final {dokumen.get_status_display().lower()}; tanda tangan dibubuhkan setelah PDF siap."
+        )
+    boleh_lagi = batas_frasa_sandi(user)
+    if boleh_lagi is not None:
+        raise ValidationError(
+            {
+                "frasa_sandi": f"Frasa sandi salah {BATAS_FRASA_SALAH} kali dalam "
+                f"{int(JENDELA_FRASA_SALAH.total_seconds() // 60)} menit. Coba lagi setelah pukul "
+                f"{timezone.localtime(boleh_lagi):%H.%M}."
+            }
+        )
+    pejabat = alur.pejabat_akun(user, kecamatan)
+    if pejabat is None:
+        raise ValidationError(
+            "Akun Anda belum terhubung dengan data pejabat camat. Minta admin kabupaten menghubungkannya."
+        )
+    with dokumen.berkas_draf.open("rb") as berkas:
+        pdf = berkas.read()
+    if hashlib.sha256(pdf).hexdigest() != dokumen.sha256_draf:
+        raise ValidationError(
+            "PDF final berubah sejak disusun. Kembalikan laporan ke draf lalu setujui ulang."
+        )
+
+    from laporan.tandatangan.penanda import FrasaSandiSalah, GagalMenandatangani, penanda_tangan
+
+    galat, salah = "", False
+    try:
+        ttd = penanda_tangan().tandatangani(
+            pdf,
+            pejabat_id=pejabat.pk,
+            frasa_sandi=frasa_sandi,
+            alasan=f"Persetujuan {laporan}",
+            lokasi=laporan.tempat or kecamatan.nama,
+        )
+    except FrasaSandiSalah as e:
+        galat, salah = str(e), True
+    except GagalMenandatangani as e:
+        galat = str(e)
+    # Raised here, outside the except blocks: the library's exception must not ride along.
+    if galat:
+        if salah:
+            PercobaanFrasaSandi.objects.create(user=user, laporan=laporan, waktu=timezone.now())
+        raise ValidationError({"frasa_sandi": galat})
+    return _simpan_tanda_tangan(user=user, laporan=laporan, dokumen_id=dokumen.pk, ttd=ttd, pejabat=pejabat)
+
+
+@transaction.atomic
+def _simpan_tanda_tangan(*, user, laporan: Laporan, dokumen_id: int, ttd: bytes, pejabat) -> DokumenFinal:
+    laporan = _terbaru_terkunci(laporan.kecamatan, laporan.tahun)
+    dokumen = DokumenFinal.objects.select_for_update().filter(pk=dokumen_id, laporan=laporan).first()
+    if (
+        laporan.status != Laporan.Status.DIAJUKAN
+        or dokumen is None
+        or dokumen.status != DokumenFinal.Status.SIAP
+    ):
+        raise ValidationError(f"{laporan} berubah status selama ditandatangani; muat ulang halaman.")
+    dokumen.berkas.save("ttd.pdf", ContentFile(ttd), save=False)
+    nama_berkas = dokumen.berkas.name
+    try:
+        _hapus_berkas_nanti(dokumen.berkas_draf)
+        dokumen.berkas_draf = ""
+        dokumen.sha256 = hashlib.sha256(ttd).hexdigest()
+        dokumen.ukuran = len(ttd)
+        dokumen.pejabat = pejabat
+        dokumen.penanda_nama, dokumen.penanda_nip = pejabat.nama, pejabat.nip
+        dokumen.ditandatangani_oleh = user
+        dokumen.ditandatangani_pada = timezone.now()
+        dokumen.status = DokumenFinal.Status.DITANDATANGANI
+        dokumen.full_clean()
+        dokumen.save()
+        _pindah_status(
+            laporan, RiwayatStatus.Aksi.TANDATANGANI, user=user, catatan=f"SHA-256 {dokumen.sha256}"
+        )
+    except Exception:
+        dokumen.berkas.storage.delete(nama_berkas)
+        raise
+    return dokumen
+
+
+@transaction.atomic
+def laporan_buka_reviu(*, user, kecamatan: Kecamatan, tahun: int) -> Laporan:
+    """Ditandatangani -> direviu: inspektorat opens the signed report for review."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.BUKA_REVIU)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.BUKA_REVIU)
+    _pindah_status(laporan, RiwayatStatus.Aksi.BUKA_REVIU, user=user)
+    return laporan
+
+
+@transaction.atomic
+def catatan_reviu_tambah(*, user, kecamatan: Kecamatan, tahun: int, kode: str, teks: str) -> CatatanReviu:
+    """A review note on the report under review, on the whole report (kode "") or one block."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.KEMBALIKAN)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    if laporan.status != Laporan.Status.DIREVIU:
+        raise ValidationError(
+            f"{laporan} berstatus {laporan.get_status_display().lower()}; catatan reviu ditulis selama "
+            "laporan direviu. Mulai reviu terlebih dahulu."
+        )
+    if kode:
+        _blok_isian(kode)
+    catatan = CatatanReviu(
+        laporan=laporan, kode=kode, teks=teks.strip(), oleh=user, nama_pengguna=_nama_pengguna(user)
+    )
+    catatan.full_clean()
+    catatan.save()
+    return catatan
+
+
+@transaction.atomic
+def catatan_reviu_hapus(*, user, catatan: CatatanReviu) -> None:
+    laporan = catatan.laporan
+    _izin_aksi(user, laporan.kecamatan, RiwayatStatus.Aksi.KEMBALIKAN)
+    if laporan.status != Laporan.Status.DIREVIU:
+        raise ValidationError("Catatan reviu hanya dapat dihapus selama laporan direviu.")
+    catatan.delete()
+
+
+@transaction.atomic
+def laporan_terima(*, user, kecamatan: Kecamatan, tahun: int, catatan: str = "") -> Laporan:
+    """Direviu -> diterima: inspektorat accepts the signed report."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.TERIMA)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.TERIMA)
+    _pindah_status(laporan, RiwayatStatus.Aksi.TERIMA, user=user, catatan=catatan.strip())
+    return laporan
+
+
+@transaction.atomic
+def laporan_kembalikan(*, user, kecamatan: Kecamatan, tahun: int, catatan: str) -> Laporan:
+    """Direviu -> dikembalikan with the review notes; version n+1 opens in draf (its texts, block
+    settings and images copied), the signed version n and its PDF stay as they are. Returns the
+    new version."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.KEMBALIKAN)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.KEMBALIKAN)
+    catatan = _catatan_wajib(catatan, "Tulis ringkasan catatan reviu: apa yang harus diperbaiki kecamatan.")
+    _pindah_status(laporan, RiwayatStatus.Aksi.KEMBALIKAN, user=user, catatan=catatan)
+    return _versi_baru(laporan, user=user, alasan=f"Dikembalikan inspektorat: {catatan}", kirim=False)
+
+
+@transaction.atomic
+def laporan_revisi(*, user, kecamatan: Kecamatan, tahun: int, alasan: str) -> Laporan:
+    """A signed (or accepted) report needs a change: version n+1 opens in draf with the reason;
+    the signed version and its PDF stay downloadable and verifiable. Returns the new version."""
+    _izin_aksi(user, kecamatan, RiwayatStatus.Aksi.VERSI_BARU)
+    laporan = _terbaru_terkunci(kecamatan, tahun)
+    _status_aksi(laporan, RiwayatStatus.Aksi.VERSI_BARU)
+    alasan = alasan.strip()
+    if not alasan:
+        raise ValidationError({"alasan": "Tulis alasan perubahan laporan yang sudah ditandatangani."})
+    return _versi_baru(laporan, user=user, alasan=alasan, kirim=True)
+
+
+def _versi_baru(lama: Laporan, *, user, alasan: str, kirim: bool) -> Laporan:
+    baru = Laporan(
+        kecamatan=lama.kecamatan,
+        tahun=lama.tahun,
+        jenis=lama.jenis,
+        periode=lama.periode,
+        versi=lama.versi + 1,
+        status=Laporan.Status.DRAF,
+        tempat=lama.tempat,
+        alasan_versi=alasan,
+    )
+    baru.full_clean()
+    baru.save()
+    Narasi.objects.bulk_create(
+        Narasi(laporan=baru, kode=n.kode, teks=n.teks) for n in Narasi.objects.filter(laporan=lama)
+    )
+    BlokLaporan.objects.bulk_create(
+        BlokLaporan(laporan=baru, kode=b.kode, aktif=b.aktif, judul=b.judul)
+        for b in BlokLaporan.objects.filter(laporan=lama)
+    )
+    for b in BerkasLaporan.objects.filter(laporan=lama):
+        _salin_berkas(b, baru)
+    _catat_status(baru, RiwayatStatus.Aksi.VERSI_BARU, user=user, dari="", catatan=alasan, kirim=kirim)
+    return baru
+
+
+def _salin_berkas(asal: BerkasLaporan, laporan: Laporan) -> None:
+    """A copy of an image for the new version, under a name of its own: deleting it from the new
+    draft must not take the old version's file."""
+    try:
+        with asal.berkas.open("rb") as f:
+            isi = f.read()
+    except FileNotFoundError:
+        logger.warning("Berkas %s (%s) tidak ditemukan; tidak disalin.", asal.pk, asal.berkas.name)
+        return
+    salinan = BerkasLaporan(
+        laporan=laporan,
+        jenis=asal.jenis,
+        keterangan=asal.keterangan,
+        urutan=asal.urutan,
+        mime=asal.mime,
+        lebar=asal.lebar,
+        tinggi=asal.tinggi,
+        ukuran=asal.ukuran,
+        pengunggah=asal.pengunggah,
+    )
+    salinan.berkas.save(f"gambar{PurePosixPath(asal.berkas.name).suffix}", ContentFile(isi), save=False)
+    nama, storage = salinan.berkas.name, salinan.berkas.storage
+    try:
+        salinan.full_clean()
+        salinan.save()
+    except Exception:
+        storage.delete(nama)
+        raise

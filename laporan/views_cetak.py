@@ -16,7 +16,10 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
+from laporan.alur import versi_laporan
 from laporan.konteks import KonteksLaporan, Sel, Tabel, konteks_laporan
+from laporan.models import DokumenFinal
+from laporan.views_alur import respons_pdf_ttd
 from lkjip.akses import kecamatan_untuk
 from lkjip.excel import FORMAT_ANGKA, FORMAT_BULAT, Kolom, buku_baru, respons_xlsx, tulis_tabel
 from lkjip.models import Kecamatan
@@ -103,6 +106,11 @@ def cetak_pdf(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     from laporan.pdf import render_pdf
 
     kecamatan = _kecamatan(request, pk, tahun)
+    versi = versi_laporan(kecamatan=kecamatan, tahun=tahun)
+    dokumen = versi[-1].dokumen_final if versi else None
+    if dokumen is not None and dokumen.status == DokumenFinal.Status.DITANDATANGANI:
+        # A signed version is never rendered again: its stored, signed bytes are the report.
+        return respons_pdf_ttd(dokumen)
     konteks = konteks_laporan(kecamatan, tahun)
     return HttpResponse(
         render_pdf(konteks),

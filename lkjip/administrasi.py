@@ -8,6 +8,7 @@ refusals are shown on the form field they concern.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -625,6 +626,52 @@ def pita_baris(request: HttpRequest) -> HttpResponse:
     )
 
 
+# --- signing certificates of pejabat (DESIGN.md §6) -------------------------------------------------
+
+
+class SertifikatForm(forms.Form):
+    berkas = forms.FileField(
+        label="Berkas sertifikat (.p12 atau .pfx)",
+        help_text="PKCS#12 berisi kunci privat dan sertifikat, dilindungi frasa sandi. Paling besar 100 KB. "
+        "Frasa sandinya tidak diminta di sini: pejabat mengetiknya sendiri setiap kali menandatangani.",
+        error_messages={"required": "Pilih berkas sertifikat .p12."},
+    )
+
+    def clean_berkas(self) -> bytes:
+        from laporan.tandatangan.penanda import BATAS_UKURAN_SERTIFIKAT, periksa_pkcs12
+
+        berkas = self.cleaned_data["berkas"]
+        # Checked before reading: an oversized upload is never loaded into memory.
+        if berkas.size > BATAS_UKURAN_SERTIFIKAT:
+            raise forms.ValidationError(
+                f"Berkas sertifikat terlalu besar ({berkas.size // 1024} KB); batasnya "
+                f"{BATAS_UKURAN_SERTIFIKAT // 1024} KB."
+            )
+        isi = berkas.read()
+        periksa_pkcs12(isi)
+        return isi
+
+
+@login_required
+@GET_POST
+def pejabat_sertifikat(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload (or replace) the PKCS#12 a pejabat signs with. It is stored outside the database,
+    still encrypted with the pejabat's passphrase (laporan/tandatangan/berkas.py)."""
+    from laporan.tandatangan.penanda import ada_sertifikat, simpan_sertifikat
+
+    pejabat = pejabat_kelola_untuk(request, pk)
+    form = SertifikatForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    if request.method == "POST" and form.is_valid():
+        simpan_sertifikat(pejabat_id=pejabat.pk, p12_bytes=form.cleaned_data["berkas"])
+        messages.success(request, f"Sertifikat tanda tangan elektronik {pejabat.nama} disimpan.")
+        return redirect("admin_pejabat_daftar")
+    return render(
+        request,
+        "lkjip/administrasi/pejabat_sertifikat.html",
+        {"pejabat": pejabat, "form": form, "ada": ada_sertifikat(pejabat.pk), "menu": "pejabat"},
+    )
+
+
 @login_required
 @require_GET
 def administrasi(request: HttpRequest) -> HttpResponse:
@@ -643,6 +690,7 @@ urlpatterns = [
     path("administrasi/pejabat/tambah/", pejabat_tambah, name="admin_pejabat_tambah"),
     path("administrasi/pejabat/<int:pk>/ubah/", pejabat_ubah, name="admin_pejabat_ubah"),
     path("administrasi/pejabat/<int:pk>/hapus/", pejabat_hapus, name="admin_pejabat_hapus"),
+    path("administrasi/pejabat/<int:pk>/sertifikat/", pejabat_sertifikat, name="admin_pejabat_sertifikat"),
     path("administrasi/pengguna/", pengguna_daftar, name="admin_pengguna_daftar"),
     path("administrasi/pengguna/tambah/", pengguna_tambah, name="admin_pengguna_tambah"),
     path("administrasi/pengguna/<int:pk>/", pengguna_ubah, name="admin_pengguna_ubah"),

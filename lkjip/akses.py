@@ -245,3 +245,24 @@ def kabupaten_kelola_untuk(request: HttpRequest, pk: int) -> Kabupaten:
     """A kabupaten the user administers (`lkjip.kelola_kabupaten`): another kabupaten 404, another
     role 403."""
     return _kelola_atau_404(request, kabupaten_dikelola(request.user), pk, "Kabupaten tidak ditemukan.")
+
+
+# --- the review desk of Inspektorat (laporan/views_meja.py) ----------------------------------------
+
+
+@rules.predicate
+def bisa_membuka_meja_reviu(user) -> bool:
+    """Inspektorat or admin of at least one kabupaten (or superuser): the review desk lists every
+    kecamatan of those kabupaten. Reviewing itself is `bisa_mereviu` (inspektorat only)."""
+    return user.is_superuser or bool(_id_kabupaten(user, Penugasan.PERAN_KABUPATEN))
+
+
+# A plain rule, so base.html can ask it on every page without falling through to ModelBackend.
+rules.add_rule("lkjip.meja_reviu", bisa_membuka_meja_reviu)
+
+
+def kabupaten_meja_reviu(request: HttpRequest) -> list[Kabupaten]:
+    """The kabupaten whose reports the user's review desk lists; 403 for any other role."""
+    if not bisa_membuka_meja_reviu(request.user):
+        raise PermissionDenied("Meja reviu hanya untuk inspektorat dan admin kabupaten.")
+    return list(kabupaten_terlihat(request.user).order_by("nama"))

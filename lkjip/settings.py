@@ -140,3 +140,7 @@ LKJIP_CA_TEPERCAYA = [p for p in os.environ.get("LKJIP_CA_TEPERCAYA", "").split(
 # Background work (rendering the final PDF before signing): tasks queued in the database and run by
 # `python manage.py db_worker`. Tests use the immediate backend (tests/conftest.py).
 TASKS = {"default": {"BACKEND": os.environ.get("LKJIP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# E-mail to the next actor of the workflow: printed on the console unless a backend is configured.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "LKjIP Kecamatan <noreply@localhost>")

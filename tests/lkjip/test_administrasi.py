@@ -789,7 +789,8 @@ def test_navbar_admin_ada_menu_administrasi(client, admin_kabupaten):
     client.force_login(admin_kabupaten)
     html = client.get(reverse("beranda")).content
     assert bagian(html, "navbar-utama") == (
-        "Beranda Administrasi Kecamatan dan desa Pejabat Pengguna dan peran Skala predikat Kerangka laporan "
+        "Beranda Meja reviu Administrasi Kecamatan dan desa Pejabat Pengguna dan peran Skala predikat "
+        "Kerangka laporan "
         "admin_kabupaten Admin kabupaten · Banyumas Masuk sebagai admin_kabupaten Ganti kata sandi Keluar"
     )
 
@@ -1319,3 +1320,10 @@ def test_ganti_sandi_django_admin_memakai_templat_admin(client):
     assert response.status_code == 200
     assert [t.name for t in response.templates][0] == "registration/password_change_form.html"
     assert "lkjip/ganti_sandi.html" not in [t.name for t in response.templates]
+
+
+def test_navbar_inspektorat_ada_meja_reviu(client, inspektorat):
+    client.force_login(inspektorat)
+    html = client.get(reverse("beranda")).content
+    assert bagian(html, "navbar-utama").startswith("Beranda Meja reviu ")
+    assert f'href="{reverse("laporan:meja_reviu")}"' in html.decode()

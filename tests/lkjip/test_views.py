@@ -81,13 +81,13 @@ def test_beranda_operator_kecamatannya(client, operator_a, data_a):
         "2020",
         "ada",
         "-",
-        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi",
+        "PK · Realisasi · Pengukuran · Laporan · Riwayat persetujuan · Isi realisasi",
     ]
     assert baris(html, "2021") == [
         "2021",
         "ada",
         "ada",
-        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi",
+        "PK · Realisasi · Pengukuran · Laporan · Riwayat persetujuan · Isi realisasi",
     ]
     assert bagian(html, f"belum-lengkap-{data_a.renstra.kecamatan_id}") == (
         "Yang belum lengkap "
@@ -115,7 +115,7 @@ def test_beranda_camat_kecamatannya(client, camat_a, data_a):
         "2021",
         "ada",
         "ada",
-        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi",
+        "PK · Realisasi · Pengukuran · Laporan · Riwayat persetujuan · Isi realisasi",
     ]
 
 
@@ -239,9 +239,9 @@ def test_kecamatan_detail_profil(request, client, persona, data_a, camat_pejabat
         "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah"
     )
     tautan = (
-        "PK · Realisasi · Pengukuran · Laporan · Isi realisasi"
+        "PK · Realisasi · Pengukuran · Laporan · Riwayat persetujuan · Isi realisasi"
         if persona in ("operator_a", "camat_a")
-        else "PK · Realisasi · Pengukuran · Laporan"
+        else "PK · Realisasi · Pengukuran · Laporan · Riwayat persetujuan"
     )
     assert baris(html, "2021") == ["2021", "ada", "ada", tautan]
     halaman = html.decode()
