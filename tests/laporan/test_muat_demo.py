@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from kinerja.models import PerjanjianKinerja
-from lkjip.models import Penugasan
+from lkjip.models import Pejabat, Penugasan
 
 
 @pytest.mark.django_db
@@ -40,13 +40,22 @@ def test_muat_demo_mengaitkan_akun_camat_dengan_pejabatnya():
     call_command("muat_demo", stdout=io.StringIO())
     camat = Penugasan.objects.select_related("pejabat").get(user__username="camat.ajibarang")
     assert (camat.pejabat.nama, camat.pejabat.nip) == ("PARSONO, S.Sos., M.Si.", "196707011992091001")
-    # Purwareja Klampok's document names no camat: the account has no Pejabat to sign with yet.
-    assert Penugasan.objects.get(user__username="camat.purwareja-klampok").pejabat is None
+    # Purwareja Klampok's document names no camat: the demo gives it a marked stand-in to sign with.
+    pengganti = (
+        Penugasan.objects.select_related("pejabat").get(user__username="camat.purwareja-klampok").pejabat
+    )
+    assert (pengganti.nama, pengganti.jabatan, pengganti.nip) == (
+        "Camat Demo Purwareja Klampok",
+        "Camat Purwareja Klampok (pejabat contoh, bukan dari laporan)",
+        "198001012006041001",
+    )
 
 
 @pytest.mark.django_db
 def test_muat_demo_dua_kali_tidak_menggandakan():
     call_command("muat_demo", stdout=io.StringIO())
+    pejabat = set(Pejabat.objects.values_list("pk", flat=True))
     call_command("muat_demo", stdout=io.StringIO())
+    assert set(Pejabat.objects.values_list("pk", flat=True)) == pejabat
     assert Penugasan.objects.count() == 12
     assert PerjanjianKinerja.objects.filter(kecamatan__nama="Ajibarang").count() == 2

@@ -18,6 +18,22 @@ from lkjip.models import Kabupaten, Kecamatan, Pejabat, Penugasan
 
 SANDI_DEMO = "demo12345"
 
+# The 2024 Purwareja Klampok report names no camat. The demo gives the kecamatan a stand-in, clearly
+# marked, so that its demo camat account can sign (the documents in data/demo stay as they came).
+KEPALA_PENGGANTI = {
+    "nama": "Camat Demo {kecamatan}",
+    "jabatan": "Camat {kecamatan} (pejabat contoh, bukan dari laporan)",
+    "nip": "198001012006041001",
+}
+
+
+def lengkapi_kepala(dok: dict) -> dict:
+    """The document with a stand-in kepala when it names none (see KEPALA_PENGGANTI)."""
+    kecamatan = dok["kecamatan"]
+    if not kecamatan.get("kepala"):
+        kecamatan["kepala"] = {k: v.format(kecamatan=kecamatan["nama"]) for k, v in KEPALA_PENGGANTI.items()}
+    return dok
+
 
 def nama_akun(peran: str, wilayah: str) -> str:
     """`operator.purwareja-klampok`: lower case, spaces as '-'."""
@@ -64,7 +80,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opsi):
         for berkas in sorted(Path(settings.LKJIP_DEMO_DIR).glob("*.json")):
-            hasil = impor_lkjip(baca_dokumen(berkas.read_text(encoding="utf-8")), alasan="Data demo")
+            dok = lengkapi_kepala(baca_dokumen(berkas.read_text(encoding="utf-8")))
+            hasil = impor_lkjip(dok, alasan="Data demo")
             if hasil.galat:
                 for baris in hasil.galat:
                     self.stderr.write(f"{berkas.name}: {baris}")
