@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -60,6 +61,9 @@ def halaman():
             page.set_default_timeout(30_000)
             yield page
         finally:
+            # A query of the test body, made while Playwright's loop runs, opened a connection of
+            # its own: close it here, or PostgreSQL cannot drop the test database afterwards.
+            connections.close_all()
             browser.close()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -37,6 +38,9 @@ def halaman():
             page.set_default_timeout(15_000)
             yield page
         finally:
+            # A query of the test body, made while Playwright's loop runs, opened a connection of
+            # its own: close it here, or PostgreSQL cannot drop the test database afterwards.
+            connections.close_all()
             browser.close()
 
 

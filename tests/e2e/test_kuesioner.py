@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -60,6 +61,9 @@ def ponsel():
             page.set_default_timeout(15_000)
             yield page
         finally:
+            # A query of the test body, made while Playwright's loop runs, opened a connection of
+            # its own: close it here, or PostgreSQL cannot drop the test database afterwards.
+            connections.close_all()
             browser.close()
 
 
