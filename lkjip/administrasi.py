@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -48,6 +48,7 @@ from lkjip.forms import (
     desa_formset,
     pita_baris_baru,
 )
+from lkjip.konfirmasi import hapus_setelah_konfirmasi
 from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat, Penugasan
 
 PER_HALAMAN = 25
@@ -190,24 +191,13 @@ def desa_baris(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def kecamatan_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     kecamatan = kecamatan_kelola_untuk(request, pk)
-    galat = None
-    if request.method == "POST":
-        try:
-            services.kecamatan_hapus(oleh=request.user, kecamatan=kecamatan)
-        except ValidationError as e:
-            galat = " ".join(e.messages)
-        else:
-            messages.success(request, f"{kecamatan} dihapus.")
-            return redirect("admin_kecamatan_daftar")
-    return render(
+    return hapus_setelah_konfirmasi(
         request,
-        "lkjip/administrasi/kecamatan_hapus.html",
-        {
-            "kecamatan": kecamatan,
-            "jumlah_desa": kecamatan.desa.count(),
-            "galat": galat,
-            "menu": "kecamatan",
-        },
+        hapus=lambda: services.kecamatan_hapus(oleh=request.user, kecamatan=kecamatan),
+        berhasil=f"{kecamatan} dihapus.",
+        tujuan=reverse("admin_kecamatan_daftar"),
+        template="lkjip/administrasi/kecamatan_hapus.html",
+        konteks={"kecamatan": kecamatan, "jumlah_desa": kecamatan.desa.count(), "menu": "kecamatan"},
     )
 
 
@@ -300,24 +290,13 @@ def pejabat_ubah(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def pejabat_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     pejabat = pejabat_kelola_untuk(request, pk)
-    galat = None
-    if request.method == "POST":
-        try:
-            services.pejabat_hapus(oleh=request.user, pejabat=pejabat)
-        except ValidationError as e:
-            galat = " ".join(e.messages)
-        else:
-            messages.success(request, f"Data pejabat {pejabat.nama} dihapus.")
-            return redirect("admin_pejabat_daftar")
-    return render(
+    return hapus_setelah_konfirmasi(
         request,
-        "lkjip/administrasi/pejabat_hapus.html",
-        {
-            "pejabat": pejabat,
-            "akun": list(pejabat.akun.select_related("user")),
-            "galat": galat,
-            "menu": "pejabat",
-        },
+        hapus=lambda: services.pejabat_hapus(oleh=request.user, pejabat=pejabat),
+        berhasil=f"Data pejabat {pejabat.nama} dihapus.",
+        tujuan=reverse("admin_pejabat_daftar"),
+        template="lkjip/administrasi/pejabat_hapus.html",
+        konteks={"pejabat": pejabat, "akun": list(pejabat.akun.select_related("user")), "menu": "pejabat"},
     )
 
 
@@ -513,23 +492,16 @@ def penugasan_tambah(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def penugasan_hapus(request: HttpRequest, pk: int) -> HttpResponse:
     penugasan = penugasan_kelola_untuk(request, pk)
-    galat = None
-    if request.method == "POST":
-        try:
-            services.penugasan_hapus(oleh=request.user, penugasan=penugasan)
-        except ValidationError as e:
-            galat = " ".join(e.messages)
-        else:
-            messages.success(
-                request,
-                f"Peran {penugasan.get_peran_display()} di {penugasan.kecamatan or penugasan.kabupaten} "
-                f"dicabut dari {penugasan.user.username}.",
-            )
-            return redirect("admin_pengguna_ubah", penugasan.user_id)
-    return render(
+    return hapus_setelah_konfirmasi(
         request,
-        "lkjip/administrasi/penugasan_hapus.html",
-        {"penugasan": penugasan, "pengguna": penugasan.user, "galat": galat, "menu": "pengguna"},
+        hapus=lambda: services.penugasan_hapus(oleh=request.user, penugasan=penugasan),
+        berhasil=(
+            f"Peran {penugasan.get_peran_display()} di {penugasan.kecamatan or penugasan.kabupaten} "
+            f"dicabut dari {penugasan.user.username}."
+        ),
+        tujuan=reverse("admin_pengguna_ubah", args=[penugasan.user_id]),
+        template="lkjip/administrasi/penugasan_hapus.html",
+        konteks={"penugasan": penugasan, "pengguna": penugasan.user, "menu": "pengguna"},
     )
 
 
