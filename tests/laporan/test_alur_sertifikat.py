@@ -9,9 +9,6 @@ from django.urls import reverse
 from laporan.tandatangan.berkas import lokasi_sertifikat
 from tests import factories as f
 from tests.conftest import bagian
-from tests.laporan import test_alur_services as bersama
-
-bahan_ttd = bersama.bahan_ttd
 
 
 def _url(pejabat) -> str:

@@ -12,16 +12,9 @@ from django.urls import reverse
 from laporan.models import DokumenFinal, Laporan, RiwayatStatus
 from lkjip.format import format_tanggal
 from tests.conftest import bagian, tabel, teks
-from tests.laporan import test_alur_services as bersama
-from tests.laporan.test_alur_services import FRASA, PESAN_ANALISIS_S2, PESAN_S22, dokumen_siap
+from tests.laporan.alur_bersama import FRASA, PESAN_ANALISIS_S2, PESAN_S22, dokumen_siap
 
 # The shared fixtures (pytest finds them as module attributes).
-bahan_ttd = bersama.bahan_ttd
-sertifikat_camat = bersama.sertifikat_camat
-tugas_tunda = bersama.tugas_tunda
-siap_ttd = bersama.siap_ttd
-diajukan = bersama.diajukan
-ditandatangani = bersama.ditandatangani
 
 Status = Laporan.Status
 PEMBACA = {

@@ -15,15 +15,8 @@ from laporan import services as layanan
 from laporan.models import CatatanReviu, DokumenFinal, Laporan
 from tests import factories as f
 from tests.conftest import bagian, tabel
-from tests.laporan import test_alur_services as bersama
-from tests.laporan.test_alur_services import dokumen_siap
-
-bahan_ttd = bersama.bahan_ttd
-sertifikat_camat = bersama.sertifikat_camat
-siap_ttd = bersama.siap_ttd
-diajukan = bersama.diajukan
-ditandatangani = bersama.ditandatangani
-direviu = bersama.direviu
+from tests.laporan import alur_bersama as bersama
+from tests.laporan.alur_bersama import dokumen_siap
 
 Status = Laporan.Status
 MEJA = {

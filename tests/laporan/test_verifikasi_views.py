@@ -13,14 +13,8 @@ from laporan import views_verifikasi
 from laporan.models import DokumenFinal, Laporan
 from lkjip.format import format_tanggal
 from tests.conftest import bagian, tabel
-from tests.laporan import test_alur_services as bersama
-from tests.laporan.test_alur_services import FRASA, dokumen_siap
-
-bahan_ttd = bersama.bahan_ttd
-sertifikat_camat = bersama.sertifikat_camat
-siap_ttd = bersama.siap_ttd
-diajukan = bersama.diajukan
-ditandatangani = bersama.ditandatangani
+from tests.laporan import alur_bersama as bersama
+from tests.laporan.alur_bersama import FRASA, dokumen_siap
 
 
 @pytest.fixture
