@@ -8,12 +8,15 @@ from laporan.models import (
     BerkasLaporan,
     BlokKabupaten,
     BlokLaporan,
+    CatatanReviu,
+    DokumenFinal,
     IsuStrategis,
     Laporan,
     LogoKabupaten,
     Narasi,
     Penghargaan,
     Permasalahan,
+    RiwayatStatus,
     SdmRekap,
 )
 
@@ -75,3 +78,37 @@ class BerkasLaporanAdmin(admin.ModelAdmin):
 class LogoKabupatenAdmin(admin.ModelAdmin):
     list_display = ("kabupaten", "mime", "lebar", "tinggi")
     readonly_fields = ("berkas", "mime", "lebar", "tinggi", "ukuran", "diunggah", "pengunggah")
+
+
+class HanyaBaca(admin.ModelAdmin):
+    """The workflow's records are evidence: admin shows them, nobody edits or deletes them here."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(DokumenFinal)
+class DokumenFinalAdmin(HanyaBaca):
+    list_display = ("laporan", "kode", "status", "disetujui_pada", "sha256")
+    list_filter = ("status",)
+    list_select_related = ("laporan__kecamatan",)
+    exclude = ("berkas", "berkas_draf")
+
+
+@admin.register(RiwayatStatus)
+class RiwayatStatusAdmin(HanyaBaca):
+    list_display = ("laporan", "aksi", "dari", "ke", "nama_pengguna", "waktu")
+    list_filter = ("aksi",)
+    list_select_related = ("laporan__kecamatan",)
+
+
+@admin.register(CatatanReviu)
+class CatatanReviuAdmin(HanyaBaca):
+    list_display = ("laporan", "__str__")
+    list_select_related = ("laporan__kecamatan",)
