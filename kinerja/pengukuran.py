@@ -157,6 +157,9 @@ class IndikatorKinerja:
     tahun_akhir_renstra: int | None
     realisasi_kemajuan: Decimal | None
     tingkat_kemajuan: Decimal | None
+    # A measurement up to a triwulan (pengukuran_kinerja(sampai_triwulan=...)) whose target is the
+    # yearly one because the PK line has no triwulan targets.
+    target_tahunan: bool = False
 
     @property
     def riwayat(self) -> list[TahunKinerja]:
@@ -264,6 +267,8 @@ class PengukuranKinerja:
     tahun_pembanding: list[int]
     catatan: list[Catatan]
     peringatan: list[Peringatan]
+    # The last triwulan measured (1-3) for a report during the year; None for the whole year.
+    sampai_triwulan: int | None = None
 
     @property
     def keterangan_sumber_target(self) -> str:
@@ -375,6 +380,43 @@ def _realisasi_tahun(
     )
 
 
+def _realisasi_sampai(
+    indikator: Indikator, per_periode: dict[str, Realisasi], sampai: int
+) -> NilaiRealisasi | None:
+    """The realisasi up to the end of triwulan `sampai` (1-3): the triwulan values up to it,
+    aggregated by capaian.agregat_periode (kumulatif: sum; survey indicators: mean; else the last
+    defined). The yearly value and the SKM/SAKIP result of the year are not used: they describe the
+    whole year."""
+    dipakai = [per_periode.get(p) for p in Realisasi.TRIWULAN[:sampai]]
+    nilai = agregat_periode(
+        [r.nilai if r else None for r in dipakai],
+        kumulatif=indikator.kumulatif,
+        indeks=indikator.sumber_realisasi == SumberRealisasi.SKM,
+    )
+    if nilai is None:
+        return None
+    sementara = any(r is not None and r.status == Status.SEMENTARA for r in dipakai)
+    return NilaiRealisasi(
+        nilai=nilai, status=Status.SEMENTARA if sementara else Status.FINAL, dari_triwulan=True
+    )
+
+
+def _target_sampai(baris: TargetPK, kumulatif: bool, sampai: int) -> Nilai | None:
+    """The target of a PK line up to the end of triwulan `sampai` from its triwulan targets
+    (kumulatif: the sum of the targets up to it; else the target of that triwulan); None when the
+    line has no triwulan target to use."""
+    per_tw = {t.triwulan: t for t in baris.triwulan.all()}
+    if kumulatif:
+        nilai = [per_tw[n].nilai for n in range(1, sampai + 1) if n in per_tw and per_tw[n].nilai is not None]
+        if not nilai:
+            return None
+        return Nilai(nilai=agregat_periode(nilai, kumulatif=True))
+    tw = per_tw.get(sampai)
+    if tw is None or tw.nilai is None:
+        return None
+    return _nilai(tw)
+
+
 def _alasan(target: Nilai | None, realisasi: NilaiRealisasi | None) -> str:
     """Why the capaian of a year cannot be computed ("" when it can)."""
     if target is None or target.nilai is None:
@@ -484,32 +526,40 @@ def _kunci_kelompok(indikator: Indikator) -> tuple:
     return (indikator.tujuan.urutan, indikator.tujuan_id, 0, 0, 0)
 
 
-def pengukuran_kinerja(*, kecamatan: Kecamatan, tahun: int) -> PengukuranKinerja | None:
+def pengukuran_kinerja(
+    *, kecamatan: Kecamatan, tahun: int, sampai_triwulan: int | None = None
+) -> PengukuranKinerja | None:
     """The measurement of the year (BAB III A-B): every indicator of the PK in force (the perubahan
     when there is one, else the murni; without a PK the Renstra targets of the year) with its
     realisasi, capaian and predikat, grouped per sasaran with the sasaran mean; the capaian
     organisasi (mean of the sasaran means) with its formula; counts per predikat; the previous years
     and the Renstra end target per indicator; and the warnings of DOMAIN.md §5.2.
 
+    `sampai_triwulan` (1-4) cuts the year at the end of that triwulan (triwulan and semester
+    reports): the realisasi of the year (and of the year before, for the trend) is the aggregate of
+    the triwulan values up to it, and the target the PK line's triwulan targets up to it when it has
+    them (else the yearly target, marked `target_tahunan`). 4 or None measure the whole year.
+
     None when the year has neither a PK nor a Renstra that allows it.
     """
+    if sampai_triwulan is not None and not 1 <= sampai_triwulan <= 4:
+        raise ValueError("Triwulan harus antara 1 dan 4.")
+    sampai = sampai_triwulan if sampai_triwulan is not None and sampai_triwulan < 4 else None
     kabupaten = kecamatan.kabupaten
     skala = kabupaten.skala()
     batas_100 = bool(kabupaten.batasi_capaian_100)
 
+    baris_pk = TargetPK.objects.select_related(
+        "indikator__renstra", "indikator__sasaran__tujuan", "indikator__tujuan"
+    ).order_by("urutan", "id")
+    if sampai is not None:
+        baris_pk = baris_pk.prefetch_related("triwulan")
     perjanjian = _pk_efektif(
         PerjanjianKinerja.objects.filter(
             kecamatan=kecamatan, tahun__lte=tahun, tahun__gte=tahun - TAHUN_PEMBANDING
         )
         .order_by("tahun", "jenis")
-        .prefetch_related(
-            Prefetch(
-                "target",
-                queryset=TargetPK.objects.select_related(
-                    "indikator__renstra", "indikator__sasaran__tujuan", "indikator__tujuan"
-                ).order_by("urutan", "id"),
-            )
-        )
+        .prefetch_related(Prefetch("target", queryset=baris_pk))
     )
     pk, sumber, renstra, baris = _baris_tahun_ini(kecamatan=kecamatan, tahun=tahun, perjanjian=perjanjian)
     if pk is None and renstra is None:
@@ -536,8 +586,10 @@ def pengukuran_kinerja(*, kecamatan: Kecamatan, tahun: int) -> PengukuranKinerja
         )
     )
 
-    def realisasi_pada(indikator: Indikator, t: int) -> NilaiRealisasi | None:
+    def realisasi_pada(indikator: Indikator, t: int, potong: int | None = None) -> NilaiRealisasi | None:
         per_periode = realisasi[indikator.pk].get(t)
+        if potong is not None:
+            return _realisasi_sampai(indikator, per_periode, potong) if per_periode else None
         sumber_t = dari_sumber.untuk(indikator, t)
         if not per_periode and sumber_t is None:
             return None
@@ -578,9 +630,20 @@ def pengukuran_kinerja(*, kecamatan: Kecamatan, tahun: int) -> PengukuranKinerja
         kode_semua.append(kode)
         return nomor
 
+    # The PK lines of the year by indicator, for their triwulan targets.
+    baris_tahun_ini = {b.indikator_id: b for b in pk.target.all()} if pk is not None and sampai else {}
+
     def satu_indikator(nomor: int, indikator: Indikator, target: Nilai) -> IndikatorKinerja:
         arah = indikator.arah
-        r = realisasi_pada(indikator, tahun)
+        target_tahunan = False
+        if sampai is not None:
+            b_pk = baris_tahun_ini.get(indikator.pk)
+            t_periode = _target_sampai(b_pk, indikator.kumulatif, sampai) if b_pk is not None else None
+            if t_periode is not None:
+                target = t_periode
+            else:
+                target_tahunan = True
+        r = realisasi_pada(indikator, tahun, sampai)
         nilai_capaian, alasan, terpotong = _hitung(target, r, arah)
         lalu = []
         for t in tahun_pembanding:
@@ -624,7 +687,10 @@ def pengukuran_kinerja(*, kecamatan: Kecamatan, tahun: int) -> PengukuranKinerja
 
         renstra_i = indikator.renstra
         if indikator.kumulatif:
-            per_tahun = [realisasi_pada(indikator, t) for t in range(renstra_i.tahun_awal, tahun + 1)]
+            per_tahun = [
+                realisasi_pada(indikator, t, sampai if t == tahun else None)
+                for t in range(renstra_i.tahun_awal, tahun + 1)
+            ]
             nilai_kemajuan = agregat_periode([x.nilai if x else None for x in per_tahun], kumulatif=True)
         else:
             nilai_kemajuan = r.nilai if r is not None else None
@@ -655,12 +721,13 @@ def pengukuran_kinerja(*, kecamatan: Kecamatan, tahun: int) -> PengukuranKinerja
             predikat=predikat(nilai_capaian, skala) if nilai_capaian is not None else None,
             terpotong=terpotong,
             catatan=catat(indikator.kode, f"{alasan}; {TIDAK_DIHITUNG}") if alasan else None,
-            tren=_tren(realisasi_pada(indikator, tahun - 1), r, arah),
+            tren=_tren(realisasi_pada(indikator, tahun - 1, sampai), r, arah),
             tahun_lalu=lalu,
             target_akhir=target_akhir,
             tahun_akhir_renstra=renstra_i.tahun_akhir if target_akhir is not None else None,
             realisasi_kemajuan=nilai_kemajuan,
             tingkat_kemajuan=kemajuan,
+            target_tahunan=target_tahunan,
         )
 
     # Groups in Renstra order (tujuan, then its sasaran); indicators in the document's order.
@@ -748,4 +815,5 @@ def pengukuran_kinerja(*, kecamatan: Kecamatan, tahun: int) -> PengukuranKinerja
         tahun_pembanding=tahun_pembanding,
         catatan=[Catatan(nomor=n, teks=t, kode=tuple(k)) for t, (n, k) in catatan.items()],
         peringatan=peringatan,
+        sampai_triwulan=sampai,
     )

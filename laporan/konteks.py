@@ -33,6 +33,7 @@ from pathlib import Path
 from anggaran.selectors import (
     Jumlah,
     PohonAnggaran,
+    Simpul,
     anggaran_per_sasaran,
     pohon_anggaran,
     tahun_anggaran_daftar,
@@ -418,23 +419,36 @@ class KonteksLaporan:
     # (an SVG data URI), printed at the camat's signature and on the last page.
     url_verifikasi: str = ""
     qr_verifikasi: str = ""
+    # "Triwulan II" / "Semester I" for a report during the year ("" for the yearly report).
+    label_periode: str = ""
 
     @property
     def draf(self) -> bool:
         return not self.ditandatangani
 
     @property
+    def label_tahun(self) -> str:
+        """ "Tahun 2020", or "Periode s.d. Triwulan II Tahun 2020" for a report during the year."""
+        return label_tahun(self.tahun, self.label_periode)
+
+    @property
     def judul_singkat(self) -> str:
         """The running header: "LKjIP Kecamatan Ajibarang Tahun 2020"."""
+        if self.label_periode:
+            return f"Laporan Kinerja Kecamatan {self.kecamatan} {self.label_tahun}"
         return f"LKjIP Kecamatan {self.kecamatan} Tahun {self.tahun}"
 
     @property
+    def _akhiran_berkas(self) -> str:
+        return f"-{_slug_berkas(self.label_periode)}" if self.label_periode else ""
+
+    @property
     def nama_berkas(self) -> str:
-        return f"LKjIP-{_slug_berkas(self.kecamatan)}-{self.tahun}.pdf"
+        return f"LKjIP-{_slug_berkas(self.kecamatan)}-{self.tahun}{self._akhiran_berkas}.pdf"
 
     @property
     def nama_berkas_xlsx(self) -> str:
-        return f"Tabel-LKjIP-{_slug_berkas(self.kecamatan)}-{self.tahun}.xlsx"
+        return f"Tabel-LKjIP-{_slug_berkas(self.kecamatan)}-{self.tahun}{self._akhiran_berkas}.xlsx"
 
     def _semua_bagian(self) -> Iterator[Bagian]:
         for b in (*self.depan, *self.bab, *self.lampiran):
@@ -573,6 +587,36 @@ def _predikat_sel(pita) -> Sel:
     return Sel(teks=pita.label, rata="tengah", kelas=kelas_warna(pita.warna) if pita.warna else "")
 
 
+# --- the period of a report during the year ------------------------------------------------------
+
+
+# The periods a report during the year may cover, per jenis: periode -> the last triwulan measured.
+PERIODE_LAPORAN = {"triwulan": {1: 1, 2: 2, 3: 3, 4: 4}, "semester": {1: 2, 2: 4}}
+
+
+def label_tahun(tahun: int, label_periode: str = "") -> str:
+    """ "Tahun 2020", or "Periode s.d. Triwulan II Tahun 2020"."""
+    return f"Periode s.d. {label_periode} Tahun {tahun}" if label_periode else f"Tahun {tahun}"
+
+
+def periode_laporan(jenis: str, periode: int | None) -> tuple[int | None, str, str]:
+    """(last triwulan measured, "Triwulan II", stored Laporan.periode "tw2") of a report; (None, "",
+    "") for the yearly one. Raises ValueError in Indonesian for a period the jenis does not have."""
+    if jenis == "tahunan":
+        if periode is not None:
+            raise ValueError("Laporan tahunan tidak memiliki periode.")
+        return None, "", ""
+    if jenis not in PERIODE_LAPORAN:
+        raise ValueError(f'Jenis laporan "{jenis}" tidak dikenal: pilih tahunan, semester atau triwulan.')
+    pilihan = PERIODE_LAPORAN[jenis]
+    if periode not in pilihan:
+        raise ValueError(
+            f"Periode laporan {jenis} harus salah satu dari {', '.join(str(n) for n in pilihan)}."
+        )
+    awalan = "tw" if jenis == "triwulan" else "s"
+    return pilihan[periode], f"{jenis.capitalize()} {ROMAWI[periode - 1]}", f"{awalan}{periode}"
+
+
 # --- numbering ------------------------------------------------------------------------------------
 
 
@@ -619,6 +663,13 @@ class _Bahan:
     sakip: list[HasilEvaluasi]
     penomor: _Penomor = field(default_factory=_Penomor)
     kekurangan: list[str] = field(default_factory=list)
+    # A report during the year: the last triwulan measured (1-4) and "Triwulan II".
+    sampai: int | None = None
+    label_periode: str = ""
+
+    @property
+    def label_tahun(self) -> str:
+        return label_tahun(self.tahun, self.label_periode)
 
     @property
     def nama(self) -> str:
@@ -670,19 +721,66 @@ class _Bahan:
         return paragraf(self.blok(kode).teks)
 
 
-def _baca(kecamatan: Kecamatan, tahun: int, jenis: str) -> _Bahan:
-    isi = isi_laporan(kecamatan, tahun, jenis=jenis)
-    pengukuran = pengukuran_kinerja(kecamatan=kecamatan, tahun=tahun)
+def _jumlah_sampai(pos, sampai: int) -> Jumlah:
+    """A leaf's amounts with the realisasi up to the end of triwulan `sampai`: the sum of its
+    triwulan realisasi when any is recorded, else None (printed "-")."""
+    tw = [n for n in pos.realisasi_triwulan[:sampai] if n is not None]
+    return Jumlah(pagu_murni=pos.pagu_murni, pagu=pos.pagu, realisasi=sum(tw, Decimal(0)) if tw else None)
+
+
+def _simpul_sampai(s: Simpul, sampai: int) -> Simpul:
+    if s.daun:
+        return replace(s, jumlah=_jumlah_sampai(s.pos, sampai))
+    anak = tuple(_simpul_sampai(a, sampai) for a in s.anak)
+    return replace(s, anak=anak, jumlah=Jumlah.dari(a.jumlah for a in anak))
+
+
+def _pohon_sampai(pohon: PohonAnggaran | None, sampai: int | None) -> PohonAnggaran | None:
+    """The budget tree with the realisasi cut at the end of triwulan `sampai` (the pagu stays the
+    year's); the jenis belanja carry no triwulan realisasi, so theirs becomes unknown."""
+    if pohon is None or sampai is None:
+        return pohon
+    program = tuple(_simpul_sampai(p, sampai) for p in pohon.program)
+    belanja = tuple(replace(bb, jumlah=replace(bb.jumlah, realisasi=None)) for bb in pohon.belanja)
+    return replace(
+        pohon,
+        program=program,
+        total=Jumlah.dari(p.jumlah for p in program),
+        belanja=belanja,
+        total_belanja=replace(pohon.total_belanja, realisasi=None) if pohon.total_belanja else None,
+    )
+
+
+def _baca(
+    kecamatan: Kecamatan,
+    tahun: int,
+    jenis: str,
+    sampai: int | None = None,
+    periode: str = "",
+    label: str = "",
+) -> _Bahan:
+    isi = isi_laporan(kecamatan, tahun, jenis=jenis, periode=periode)
+    if sampai is None:
+        pengukuran = pengukuran_kinerja(kecamatan=kecamatan, tahun=tahun)
+    else:
+        pengukuran = pengukuran_kinerja(kecamatan=kecamatan, tahun=tahun, sampai_triwulan=sampai)
     renstra = pengukuran.renstra if pengukuran and pengukuran.renstra else None
     if renstra is None:
         renstra = renstra_untuk_tahun(kecamatan=kecamatan, tahun=tahun)
     pohon_renstra = renstra_pohon(kecamatan=kecamatan, renstra_id=renstra.pk) if renstra else None
-    pohon = pohon_anggaran(kecamatan=kecamatan, tahun=tahun)
+    pohon = _pohon_sampai(pohon_anggaran(kecamatan=kecamatan, tahun=tahun), sampai)
     per_sasaran = {a.sasaran.pk: a for a in anggaran_per_sasaran(pohon=pohon)} if pohon else {}
-    lalu = next(
-        (r.jumlah for r in tahun_anggaran_daftar(kecamatan=kecamatan) if r.tahun_anggaran.tahun == tahun - 1),
-        None,
-    )
+    # Last year's serapan is a whole year's: no comparison for a report during the year.
+    lalu = None
+    if sampai is None:
+        lalu = next(
+            (
+                r.jumlah
+                for r in tahun_anggaran_daftar(kecamatan=kecamatan)
+                if r.tahun_anggaran.tahun == tahun - 1
+            ),
+            None,
+        )
     id_sasaran = [k.objek_id for k in pengukuran.sasaran] if pengukuran else []
     analisis = {
         a.sasaran_id: a for a in AnalisisSasaran.objects.filter(sasaran_id__in=id_sasaran, tahun=tahun)
@@ -705,6 +803,8 @@ def _baca(kecamatan: Kecamatan, tahun: int, jenis: str) -> _Bahan:
         bupati=bupati,
         skm=survei_daftar(kecamatan=kecamatan),
         sakip=evaluasi_daftar(kecamatan=kecamatan),
+        sampai=sampai,
+        label_periode=label,
     )
 
 
@@ -720,16 +820,25 @@ def _sampul(b: _Bahan) -> Sampul:
     if kontak:
         alamat.append(" · ".join(kontak))
     keterangan = ""
-    if b.isi.jenis != "tahunan":
+    baris_judul: tuple[str, ...] = (
+        "LAPORAN KINERJA INSTANSI PEMERINTAH",
+        "(LKjIP)",
+        f"KECAMATAN {b.nama.upper()}",
+        f"TAHUN {b.tahun}",
+    )
+    if b.label_periode:
+        keterangan = b.label_tahun
+        # "LAPORAN KINERJA / TRIWULAN II TAHUN 2020": one line would break before the year.
+        baris_judul = (
+            "LAPORAN KINERJA",
+            f"{b.label_periode.upper()} TAHUN {b.tahun}",
+            f"KECAMATAN {b.nama.upper()}",
+        )
+    elif b.isi.jenis != "tahunan":
         keterangan = f"Periode s.d. {b.isi.periode}" if b.isi.periode else "Laporan periode berjalan"
     logo = b.isi.logo
     return Sampul(
-        baris_judul=(
-            "LAPORAN KINERJA INSTANSI PEMERINTAH",
-            "(LKjIP)",
-            f"KECAMATAN {b.nama.upper()}",
-            f"TAHUN {b.tahun}",
-        ),
+        baris_judul=baris_judul,
         pemerintah=f"PEMERINTAH KABUPATEN {b.kabupaten.upper()}",
         alamat=tuple(alamat),
         logo_path=logo.path if logo else "",
@@ -806,9 +915,10 @@ def _kalimat_anggaran(b: _Bahan) -> list[Paragraf]:
     total = b.pohon.total
     if total.pagu is not None:
         serapan = f" atau {format_persen(total.serapan)}" if total.serapan is not None else ""
+        sd = f" s.d. {b.label_periode}" if b.label_periode else ""
         teks = (
             f"Pagu anggaran program, kegiatan dan sub kegiatan Kecamatan {b.nama} tahun {b.tahun} sebesar "
-            f"{format_rupiah(total.pagu)} dengan realisasi {format_rupiah(total.realisasi)}{serapan}."
+            f"{format_rupiah(total.pagu)} dengan realisasi{sd} {format_rupiah(total.realisasi)}{serapan}."
         )
         lalu = b.serapan_tahun_lalu
         if lalu is not None and lalu.serapan is not None and total.serapan is not None:
@@ -1518,6 +1628,24 @@ def _catatan_pengukuran(b: _Bahan, kode: Sequence[str]) -> tuple[str, ...]:
     return tuple(f"({c.nomor}) {c.kode}: {c.teks}." for c in b.pengukuran.catatan if c.kode in kode)
 
 
+def _catatan_periode(b: _Bahan) -> tuple[str, ...]:
+    """The notes of a report during the year under the capaian table: how the figures were cut, and
+    which indicators are measured against their yearly target (no triwulan target in the PK)."""
+    if not b.label_periode:
+        return ()
+    catatan = [
+        f"Realisasi s.d. {b.label_periode} tahun {b.tahun} dihitung dari realisasi triwulan; target "
+        f"adalah target triwulan Perjanjian Kinerja s.d. {b.label_periode}."
+    ]
+    tahunan = [i.kode for i in b.indikator if i.target_tahunan]
+    if tahunan:
+        catatan.append(
+            f"Target triwulan belum diisi untuk {', '.join(tahunan)}: target yang dipakai adalah target "
+            f"tahun {b.tahun}."
+        )
+    return tuple(catatan)
+
+
 def _capaian_indikator(b: _Bahan, bab: str) -> list[Isi]:
     if not b.ada_pengukuran:
         b.kekurangan.append(_teks_tanpa_pengukuran(b))
@@ -1577,7 +1705,10 @@ def _capaian_indikator(b: _Bahan, bab: str) -> list[Isi]:
                 f"tahun {b.tahun}, diolah"
             ),
             lebar_kolom=(5, 19, 25, 8, 11, 11, 10, 11),
-            catatan=tuple(f"({c.nomor}) {c.kode}: {c.teks}." for c in p.catatan),
+            catatan=(
+                *(f"({c.nomor}) {c.kode}: {c.teks}." for c in p.catatan),
+                *_catatan_periode(b),
+            ),
         )
     )
     grafik_ind = [(i.kode, i.capaian) for i in p.indikator]
@@ -1779,7 +1910,11 @@ def _tabel_tahunan(b: _Bahan, bab: str, k: KelompokKinerja) -> Tabel:
             Baris(
                 (
                     *(awal if not tahun else ()),
-                    _t(str(b.tahun), rata="tengah", tebal=True),
+                    _t(
+                        f"{b.tahun} (s.d. {b.label_periode})" if b.label_periode else str(b.tahun),
+                        rata="tengah",
+                        tebal=True,
+                    ),
                     _sel_target(i.target),
                     _sel_target(i.realisasi),
                     _sel_capaian(i),
@@ -1788,9 +1923,11 @@ def _tabel_tahunan(b: _Bahan, bab: str, k: KelompokKinerja) -> Tabel:
             )
         )
     rentang = f"{tahun_lalu[0]}–{b.tahun}" if tahun_lalu else f"{b.tahun}"
+    # A report during the year: the last row is the year up to the period.
+    akhiran = f" (s.d. {b.label_periode} {b.tahun})" if b.label_periode and tahun_lalu else ""
     return Tabel(
         nomor=b.penomor.tabel(bab),
-        judul=f"Capaian Kinerja Sasaran “{k.uraian}” Tahun {rentang}",
+        judul=f"Capaian Kinerja Sasaran “{k.uraian}” Tahun {rentang}{akhiran}",
         kepala=(
             (
                 _k("No"),
@@ -1845,7 +1982,11 @@ def _tabel_kemajuan(b: _Bahan, bab: str, k: KelompokKinerja) -> Tabel | None:
                 _k("Indikator Kinerja"),
                 _k("Satuan"),
                 _k(f"Target Akhir Renstra ({tahun_akhir})"),
-                _k(f"Realisasi s.d. {b.tahun}"),
+                _k(
+                    f"Realisasi s.d. {b.label_periode} {b.tahun}"
+                    if b.label_periode
+                    else f"Realisasi s.d. {b.tahun}"
+                ),
                 _k("Tingkat Kemajuan (%)"),
             ),
         ),
@@ -1968,6 +2109,14 @@ def _realisasi_anggaran(b: _Bahan, bab: str) -> list[Isi]:
         b.kekurangan.append(f"Belum ada data anggaran tahun {b.tahun}.")
         return [Catatan(f"Belum ada data anggaran Kecamatan {b.nama} tahun {b.tahun}.")]
     hasil: list[Isi] = list(_kalimat_anggaran(b))
+    if b.label_periode:
+        hasil.append(
+            Catatan(
+                f"Realisasi anggaran s.d. {b.label_periode} tahun {b.tahun} adalah jumlah realisasi "
+                f"triwulan yang tercatat s.d. {b.label_periode}; pos tanpa realisasi triwulan dan "
+                'jenis belanja ditulis "-". Pagu adalah pagu tahun berjalan.'
+            )
+        )
     if pohon.belanja:
         tb = pohon.total_belanja
         ada_murni = tb.pagu_murni is not None
@@ -3033,15 +3182,52 @@ def _bab(
     )
 
 
-def konteks_laporan(kecamatan: Kecamatan, tahun: int, *, jenis: str = "tahunan") -> KonteksLaporan:
-    """The whole report of the kecamatan for `tahun` as frozen data (see the module docstring)."""
-    b = _baca(kecamatan, tahun, jenis)
+def _label_periode_tabel(bagian: Bagian, tahun: int, label: str) -> Bagian:
+    """`bagian` with every "Tahun N" of a table title, table header or figure title (N the report
+    year, not the end of a range "2017–2020") written "Periode s.d. Triwulan II Tahun N"."""
+    pola = re.compile(rf"\bTahun {tahun}\b(?![–\-\d])")
+    ganti = label_tahun(tahun, label)
+
+    def ubah(teks: str) -> str:
+        return pola.sub(ganti, teks)
+
+    def isi_baru(item: Isi) -> Isi:
+        if isinstance(item, Tabel):
+            kepala = tuple(tuple(replace(sel, teks=ubah(sel.teks)) for sel in r) for r in item.kepala)
+            return replace(item, judul=ubah(item.judul), kepala=kepala)
+        if isinstance(item, Gambar):
+            return replace(item, judul=ubah(item.judul))
+        return item
+
+    return replace(
+        bagian,
+        isi=tuple(isi_baru(i) for i in bagian.isi),
+        anak=tuple(_label_periode_tabel(a, tahun, label) for a in bagian.anak),
+    )
+
+
+def konteks_laporan(
+    kecamatan: Kecamatan, tahun: int, *, jenis: str = "tahunan", periode: int | None = None
+) -> KonteksLaporan:
+    """The whole report of the kecamatan for `tahun` as frozen data (see the module docstring).
+
+    `jenis` "triwulan" (`periode` 1-4) or "semester" (1-2): the report during the year, its figures
+    cut at the end of the period (pengukuran_kinerja(sampai_triwulan=...), budget realisasi from the
+    triwulan realisasi), the measurement tables titled "Periode s.d. Triwulan II Tahun N" and the
+    DRAF mark kept. Raises ValueError (Indonesian) for a period the jenis does not have.
+    """
+    # Without a period (older callers) a triwulan or semester report keeps the yearly figures.
+    sampai, label, kode_periode = periode_laporan(jenis, periode) if periode is not None else (None, "", "")
+    b = _baca(kecamatan, tahun, jenis, sampai, kode_periode, label)
     # Numbers run per BAB, so BAB II-IV can be built before BAB I, whose sistematika lists them.
     lain = [x for x in (_bab(b, "II"), _bab(b, "III"), _bab(b, "IV")) if x is not None]
     lampiran = _lampiran(b)
     pertama = _bab(b, "I", sistematika_dari=lain, ada_lampiran=bool(lampiran))
     bab = tuple(x for x in (pertama, *lain) if x is not None)
     depan = _depan(b)
+    if label:
+        bab = tuple(_label_periode_tabel(x, tahun, label) if x.kode == "III" else x for x in bab)
+        depan = [_label_periode_tabel(x, tahun, label) for x in depan]
     kosong = b.pengukuran is None and b.pohon is None and b.pk is None
     return KonteksLaporan(
         kecamatan=b.nama,
@@ -3052,7 +3238,11 @@ def konteks_laporan(kecamatan: Kecamatan, tahun: int, *, jenis: str = "tahunan")
         periode=b.isi.periode,
         versi=b.isi.versi,
         status=b.isi.status,
-        judul=f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) KECAMATAN {b.nama.upper()} TAHUN {tahun}",
+        judul=(
+            f"LAPORAN KINERJA {label.upper()} KECAMATAN {b.nama.upper()} TAHUN {tahun}"
+            if label
+            else f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) KECAMATAN {b.nama.upper()} TAHUN {tahun}"
+        ),
         sampul=_sampul(b) if b.isi.aktif("sampul") else None,
         depan=tuple(depan),
         bab=bab,
@@ -3060,6 +3250,7 @@ def konteks_laporan(kecamatan: Kecamatan, tahun: int, *, jenis: str = "tahunan")
         ditandatangani=b.isi.jenis == "tahunan" and b.isi.status in STATUS_BERTANDA_TANGAN,
         kekurangan=tuple(dict.fromkeys(b.kekurangan)),
         kosong=kosong,
+        label_periode=label,
     )
 
 
@@ -3072,11 +3263,16 @@ def qr_data_uri(teks: str) -> str:
 
 
 def konteks_final(
-    kecamatan: Kecamatan, tahun: int, *, url_verifikasi: str, jenis: str = "tahunan"
+    kecamatan: Kecamatan,
+    tahun: int,
+    *,
+    url_verifikasi: str,
+    jenis: str = "tahunan",
+    periode: int | None = None,
 ) -> KonteksLaporan:
     """The report as it is signed (DESIGN.md §6): no DRAF mark, and the QR code of its public
     verification page. Rendered once, when the camat approves; the signed bytes are kept."""
-    konteks = konteks_laporan(kecamatan, tahun, jenis=jenis)
+    konteks = konteks_laporan(kecamatan, tahun, jenis=jenis, periode=periode)
     return replace(
         konteks,
         ditandatangani=True,

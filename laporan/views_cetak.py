@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
 from laporan.alur import versi_laporan
-from laporan.konteks import KonteksLaporan, Sel, Tabel, konteks_laporan
+from laporan.konteks import PERIODE_LAPORAN, KonteksLaporan, Sel, Tabel, konteks_laporan
 from laporan.models import DokumenFinal
 from laporan.views_alur import respons_pdf_ttd
 from lkjip.akses import kecamatan_untuk
@@ -33,6 +33,25 @@ def _kecamatan(request: HttpRequest, pk: int, tahun: int) -> Kecamatan:
     if not TAHUN_MIN <= tahun <= TAHUN_MAKS:
         raise Http404("Tahun laporan tidak dikenal.")
     return kecamatan_untuk(request, pk)
+
+
+def _periode(request: HttpRequest) -> tuple[str, int | None]:
+    """The report asked for: ?triwulan=N (1-4) or ?semester=N (1-2) -> a report during the year,
+    nothing -> the yearly report. Anything else answers 404."""
+    diminta = [(jenis, request.GET[jenis]) for jenis in PERIODE_LAPORAN if jenis in request.GET]
+    if not diminta:
+        return "tahunan", None
+    if len(diminta) > 1:
+        raise Http404("Pilih triwulan atau semester, tidak keduanya.")
+    jenis, teks = diminta[0]
+    if not teks.isdigit() or int(teks) not in PERIODE_LAPORAN[jenis]:
+        raise Http404(f"Periode {jenis} tidak dikenal.")
+    return jenis, int(teks)
+
+
+def _konteks(request: HttpRequest, kecamatan: Kecamatan, tahun: int) -> KonteksLaporan:
+    jenis, periode = _periode(request)
+    return konteks_laporan(kecamatan, tahun, jenis=jenis, periode=periode)
 
 
 def _nilai_xlsx(sel: Sel) -> object:
@@ -91,11 +110,19 @@ def buku_tabel(konteks: KonteksLaporan) -> Workbook:
 @require_GET
 def cetak_pratinjau(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     kecamatan = _kecamatan(request, pk, tahun)
-    konteks = konteks_laporan(kecamatan, tahun)
+    konteks = _konteks(request, kecamatan, tahun)
+    jenis, periode = _periode(request)
     return render(
         request,
         "laporan/pdf/pratinjau.html",
-        {"kecamatan": kecamatan, "tahun": tahun, "konteks": konteks, "layar": True},
+        {
+            "kecamatan": kecamatan,
+            "tahun": tahun,
+            "konteks": konteks,
+            "layar": True,
+            # Carried to the PDF and .xlsx links: "?triwulan=2" ("" for the yearly report).
+            "kueri_periode": f"?{jenis}={periode}" if periode is not None else "",
+        },
     )
 
 
@@ -106,12 +133,14 @@ def cetak_pdf(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     from laporan.pdf import render_pdf
 
     kecamatan = _kecamatan(request, pk, tahun)
-    versi = versi_laporan(kecamatan=kecamatan, tahun=tahun)
-    dokumen = versi[-1].dokumen_final if versi else None
-    if dokumen is not None and dokumen.status == DokumenFinal.Status.DITANDATANGANI:
-        # A signed version is never rendered again: its stored, signed bytes are the report.
-        return respons_pdf_ttd(dokumen)
-    konteks = konteks_laporan(kecamatan, tahun)
+    jenis, periode = _periode(request)
+    if periode is None:
+        versi = versi_laporan(kecamatan=kecamatan, tahun=tahun)
+        dokumen = versi[-1].dokumen_final if versi else None
+        if dokumen is not None and dokumen.status == DokumenFinal.Status.DITANDATANGANI:
+            # A signed version is never rendered again: its stored, signed bytes are the report.
+            return respons_pdf_ttd(dokumen)
+    konteks = konteks_laporan(kecamatan, tahun, jenis=jenis, periode=periode)
     return HttpResponse(
         render_pdf(konteks),
         content_type="application/pdf",
@@ -123,7 +152,7 @@ def cetak_pdf(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
 @require_GET
 def cetak_xlsx(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     kecamatan = _kecamatan(request, pk, tahun)
-    konteks = konteks_laporan(kecamatan, tahun)
+    konteks = _konteks(request, kecamatan, tahun)
     return respons_xlsx(buku_tabel(konteks), konteks.nama_berkas_xlsx)
 
 

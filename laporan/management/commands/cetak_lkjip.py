@@ -1,6 +1,7 @@
-"""`manage.py cetak_lkjip --kabupaten NAMA --kecamatan NAMA --tahun N -o FILE.pdf`: the LKjIP of a
-kecamatan as PDF, for batch use. Names are matched without regard to case; `-o -` writes the PDF to
-standard output. What the report still lacks is listed on standard error.
+"""`manage.py cetak_lkjip --kabupaten NAMA --kecamatan NAMA --tahun N [--triwulan N | --semester N]
+-o FILE.pdf`: the LKjIP of a kecamatan as PDF (with --triwulan/--semester the report during the
+year, its figures up to the end of that period), for batch use. Names are matched without regard
+to case; `-o -` writes the PDF to standard output. What the report still lacks is listed on standard error.
 """
 
 from __future__ import annotations
@@ -25,11 +26,28 @@ class Command(BaseCommand):
         parser.add_argument("--kabupaten", required=True, help="Nama kabupaten, tanpa kata 'Kabupaten'.")
         parser.add_argument("--kecamatan", required=True, help="Nama kecamatan, tanpa kata 'Kecamatan'.")
         parser.add_argument("--tahun", required=True, type=int, help="Tahun laporan, mis. 2020.")
+        periode = parser.add_mutually_exclusive_group()
+        periode.add_argument(
+            "--triwulan", type=int, choices=range(1, 5), metavar="N", help="Laporan s.d. triwulan N (1-4)."
+        )
+        periode.add_argument(
+            "--semester", type=int, choices=range(1, 3), metavar="N", help="Laporan s.d. semester N (1-2)."
+        )
         parser.add_argument(
             "-o", "--output", required=True, help="Berkas PDF yang ditulis; '-' untuk keluaran standar."
         )
 
-    def handle(self, *args, kabupaten: str, kecamatan: str, tahun: int, output: str, **opsi):
+    def handle(
+        self,
+        *args,
+        kabupaten: str,
+        kecamatan: str,
+        tahun: int,
+        output: str,
+        triwulan: int | None = None,
+        semester: int | None = None,
+        **opsi,
+    ):
         kab = Kabupaten.objects.filter(nama__iexact=kabupaten.strip()).first()
         if kab is None:
             ada = list(Kabupaten.objects.order_by("nama").values_list("nama", flat=True))
@@ -51,7 +69,12 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Tahun {tahun} tidak masuk akal untuk laporan; isi tahun antara 2000 dan 2100."
             )
-        konteks = konteks_laporan(kec, tahun)
+        if triwulan is not None:
+            konteks = konteks_laporan(kec, tahun, jenis="triwulan", periode=triwulan)
+        elif semester is not None:
+            konteks = konteks_laporan(kec, tahun, jenis="semester", periode=semester)
+        else:
+            konteks = konteks_laporan(kec, tahun)
         if konteks.kosong:
             raise CommandError(
                 f"Tidak ada data LKjIP Kecamatan {kec.nama} tahun {tahun}: belum ada Perjanjian Kinerja, "
