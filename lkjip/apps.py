@@ -6,4 +6,4 @@ class LkjipConfig(AppConfig):
     verbose_name = "Inti: kabupaten, kecamatan, pengguna"
 
     def ready(self) -> None:
-        from lkjip import akses  # noqa: F401  (registers the rules permissions)
+        from lkjip import akses, checks  # noqa: F401  (register the rules permissions and checks)

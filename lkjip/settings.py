@@ -21,7 +21,8 @@ def _env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = _env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-saja-jangan-dipakai-di-produksi-lkjip-kecamatan")
+KUNCI_DEMO = "demo-saja-jangan-dipakai-di-produksi-lkjip-kecamatan"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", KUNCI_DEMO)
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
@@ -103,6 +104,24 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sessions last a working day at most and end when the browser closes: offices share computers.
+SESSION_COOKIE_AGE = int(os.environ.get("LKJIP_SESI_MENIT", "480")) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Production (DJANGO_DEBUG=0) is served over HTTPS only: secure cookies, HSTS, redirect to HTTPS.
+# Behind a reverse proxy that terminates TLS, set LKJIP_PROXY_HTTPS=1 so Django trusts its
+# X-Forwarded-Proto header.
+if not DEBUG:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = _env_bool("LKJIP_ALIHKAN_HTTPS", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("LKJIP_HSTS_DETIK", str(60 * 60 * 24 * 365)))
+    # A kabupaten domain (*.go.id) is HTTPS throughout; set these to 0 only for a shared domain.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("LKJIP_HSTS_SUBDOMAIN", True)
+    SECURE_HSTS_PRELOAD = _env_bool("LKJIP_HSTS_PRELOAD", True)
+    if _env_bool("LKJIP_PROXY_HTTPS", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]

@@ -1,0 +1,47 @@
+"""Production settings: `check --deploy` is clean when the environment is set as the README says."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+AKAR = Path(settings.BASE_DIR)
+
+
+def _periksa(lingkungan: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "LKJIP_"))}
+    env |= {"DATABASE_URL": "sqlite:///:memory:"} | lingkungan
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=AKAR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_bersih_dengan_pengaturan_produksi():
+    hasil = _periksa(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "k" * 20 + "Zx9!q" * 10,
+            "DJANGO_ALLOWED_HOSTS": "lkjip.banyumaskab.go.id",
+            "LKJIP_BASE_URL": "https://lkjip.banyumaskab.go.id",
+        }
+    )
+    assert (hasil.returncode, hasil.stdout.strip()) == (0, "System check identified no issues (0 silenced).")
+
+
+def test_check_deploy_memperingatkan_mode_demo():
+    """Without the production environment the demo settings are not fit to deploy, and it says so."""
+    hasil = _periksa({})
+    assert hasil.returncode == 1
+    assert "security.W018" in hasil.stderr  # DEBUG on
+    assert "lkjip.E001" in hasil.stderr  # the demo secret key
+
+
+def test_sesi_paling_lama_sehari_kerja_dan_berakhir_saat_peramban_ditutup():
+    assert (settings.SESSION_COOKIE_AGE, settings.SESSION_EXPIRE_AT_BROWSER_CLOSE) == (8 * 60 * 60, True)
