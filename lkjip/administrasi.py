@@ -171,15 +171,21 @@ def kecamatan_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     return _kecamatan_form(request, [kecamatan.kabupaten], kecamatan)
 
 
+def _indeks_baris_baru(request: HttpRequest, prefix: str, *, maks: int) -> int:
+    """The index of the row an htmx "add a row" request asks for: the formset's TOTAL_FORMS as sent,
+    bounded (a tampered value gives a sane row, never an error)."""
+    try:
+        return max(0, min(int(request.GET.get(f"{prefix}-TOTAL_FORMS", "0")), maks))
+    except ValueError:
+        return 0
+
+
 @login_required
 @require_GET
 def desa_baris(request: HttpRequest) -> HttpResponse:
     """htmx: one more empty desa row, and the formset's new TOTAL_FORMS (out of band)."""
     kabupaten_kelola(request)
-    try:
-        indeks = max(0, min(int(request.GET.get(f"{DESA_PREFIX}-TOTAL_FORMS", "0")), 999))
-    except ValueError:
-        indeks = 0
+    indeks = _indeks_baris_baru(request, DESA_PREFIX, maks=999)
     return render(
         request,
         "lkjip/administrasi/_desa_baris_baru.html",
@@ -587,10 +593,7 @@ def skala_ubah(request: HttpRequest, pk: int) -> HttpResponse:
 def pita_baris(request: HttpRequest) -> HttpResponse:
     """htmx: one more empty band row, and the formset's new TOTAL_FORMS (out of band)."""
     kabupaten_kelola(request)
-    try:
-        indeks = max(0, min(int(request.GET.get(f"{PITA_PREFIX}-TOTAL_FORMS", "0")), 99))
-    except ValueError:
-        indeks = 0
+    indeks = _indeks_baris_baru(request, PITA_PREFIX, maks=99)
     return render(
         request,
         "lkjip/administrasi/_skala_pita_baris_baru.html",
