@@ -168,6 +168,20 @@ def target_kurang_menantang(
     return hasil
 
 
+def target_kurang_menantang_indikator(*, indikator: Indikator) -> list[Peringatan]:
+    """The Renstra targets of one indicator, over its Renstra period, that ask less than its
+    realisasi of the year before (for the Renstra target page)."""
+    renstra = indikator.renstra
+    return [
+        p
+        for tahun in range(renstra.tahun_awal, renstra.tahun_akhir + 1)
+        for p in target_kurang_menantang(
+            kecamatan=renstra.kecamatan, tahun=tahun, sumber=(SumberTarget.RENSTRA,)
+        )
+        if p.indikator.pk == indikator.pk
+    ]
+
+
 def realisasi_belum_diisi(*, kecamatan: Kecamatan, tahun: int) -> list[Peringatan]:
     """The indicators of the year's effective PK (the perubahan when there is one) that have no
     realisasi value at all, yearly or triwulan, and are not marked belum tersedia; in PK order.

@@ -29,7 +29,7 @@ from kinerja.forms.perencanaan import (
     TujuanForm,
 )
 from kinerja.models import AnalisisSasaran, Indikator, Renstra, Sasaran, SdmSasaran, Target, Tujuan
-from kinerja.peringatan import Peringatan, SumberTarget, target_kurang_menantang
+from kinerja.peringatan import target_kurang_menantang_indikator
 from kinerja.services import perencanaan as layanan
 from lkjip.akses import kecamatan_untuk
 from lkjip.konfirmasi import hapus_setelah_konfirmasi
@@ -373,7 +373,7 @@ def target_renstra_ubah(request: HttpRequest, pk: int, indikator_pk: int) -> Htt
             kesalahan = _pasang_kesalahan(e, form)
         else:
             messages.success(request, f"Target Renstra indikator {indikator.kode} disimpan.")
-            for p in _target_kurang_menantang(kecamatan, indikator):
+            for p in target_kurang_menantang_indikator(indikator=indikator):
                 messages.warning(request, f"Target kurang menantang: {p.pesan}")
             if _kembali_ke_detail(request):
                 return redirect(_url_detail(indikator))
@@ -389,20 +389,9 @@ def target_renstra_ubah(request: HttpRequest, pk: int, indikator_pk: int) -> Htt
             "kesalahan": kesalahan,
             "kembali": KEMBALI_DETAIL if _kembali_ke_detail(request) else "",
             "url_batal": _url_batal_indikator(request, renstra, indikator),
-            "peringatan_target": _target_kurang_menantang(kecamatan, indikator),
+            "peringatan_target": target_kurang_menantang_indikator(indikator=indikator),
         },
     )
-
-
-def _target_kurang_menantang(kecamatan: Kecamatan, indikator: Indikator) -> list[Peringatan]:
-    """The Renstra targets of this indicator that ask less than its realisasi of the year before
-    (DOMAIN §5.2), over the Renstra period."""
-    return [
-        p
-        for tahun in range(indikator.renstra.tahun_awal, indikator.renstra.tahun_akhir + 1)
-        for p in target_kurang_menantang(kecamatan=kecamatan, tahun=tahun, sumber=(SumberTarget.RENSTRA,))
-        if p.indikator.pk == indikator.pk
-    ]
 
 
 @login_required
