@@ -8,7 +8,7 @@ seeds' 101,7 vs the correct 101,72 comes from exactly that mistake, DOMAIN.md §
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -208,18 +208,21 @@ class Pita:
     def __contains__(self, nilai: Decimal) -> bool:
         return self.memuat(nilai)
 
-    def interval(self, sambung: str = " - ") -> str:
-        """The band as printed in the report's scale table: "≥ 91", "76 - < 91", "> 100", "≤ 30"."""
+    def interval(self, sambung: str = " - ", teks: Callable[[Decimal], str] | None = None) -> str:
+        """The band as printed in the report's scale table: "≥ 91", "76 - < 91", "> 100", "≤ 30".
+
+        `teks` writes a bound; SKM tables print at least two decimals ("2,60 - < 3,0644")."""
+        tulis = teks or _teks_angka
         if self.bawah is None and self.atas is None:
             return "semua nilai"
         tanda_atas = "≤" if self.atas_termasuk else "<"
         if self.bawah is None:
-            return f"{tanda_atas} {_teks_angka(self.atas)}"  # type: ignore[arg-type]
+            return f"{tanda_atas} {tulis(self.atas)}"  # type: ignore[arg-type]
         tanda_bawah = "≥" if self.bawah_termasuk else ">"
         if self.atas is None:
-            return f"{tanda_bawah} {_teks_angka(self.bawah)}"
-        awal = _teks_angka(self.bawah) if self.bawah_termasuk else f"> {_teks_angka(self.bawah)}"
-        return f"{awal}{sambung}{tanda_atas} {_teks_angka(self.atas)}"
+            return f"{tanda_bawah} {tulis(self.bawah)}"
+        awal = tulis(self.bawah) if self.bawah_termasuk else f"> {tulis(self.bawah)}"
+        return f"{awal}{sambung}{tanda_atas} {tulis(self.atas)}"
 
     def ke_data(self) -> dict[str, Any]:
         """The band in the interchange format (SCHEMA.md `pita_skala`), defaults left out."""
@@ -438,7 +441,7 @@ def predikat(nilai: Decimal | None, skala: Skala) -> Pita | None:
     return None  # only reachable for an unvalidated scale
 
 
-def _pita(
+def buat_pita(
     label: str,
     kode: str,
     warna: str,
@@ -461,7 +464,7 @@ def _pita(
 
 def _sakip(label: str, kode: str, warna: str, bawah: str | None, atas: str | None) -> Pita:
     # PermenPAN-RB 88/2021 writes "> 80 - 90": lower bound excluded, upper included.
-    return _pita(label, kode, warna, bawah, atas, bawah_termasuk=False, atas_termasuk=atas is not None)
+    return buat_pita(label, kode, warna, bawah, atas, bawah_termasuk=False, atas_termasuk=atas is not None)
 
 
 SKALA_BAKU = "permendagri-86-2017"
@@ -472,31 +475,31 @@ SKALA: dict[str, Skala] = {
         nama="Skala Nilai Peringkat Kinerja (Permendagri Nomor 86 Tahun 2017)",
         sumber="Permendagri Nomor 86 Tahun 2017; tabel bilangan bulatnya dibuat tanpa celah",
         pita=(
-            _pita("Sangat Tinggi", "ST", "hijau", "91"),
-            _pita("Tinggi", "T", "biru", "76", "91"),
-            _pita("Sedang", "S", "kuning", "66", "76"),
-            _pita("Rendah", "R", "oranye", "51", "66"),
-            _pita("Sangat Rendah", "SR", "merah", None, "51"),
+            buat_pita("Sangat Tinggi", "ST", "hijau", "91"),
+            buat_pita("Tinggi", "T", "biru", "76", "91"),
+            buat_pita("Sedang", "S", "kuning", "66", "76"),
+            buat_pita("Rendah", "R", "oranye", "51", "66"),
+            buat_pita("Sangat Rendah", "SR", "merah", None, "51"),
         ),
     ),
     "jember": Skala(
         nama="Skala Capaian Kinerja Kabupaten Jember",
         sumber="LKjIP kecamatan di Kabupaten Jember",
         pita=(
-            _pita("Sangat Baik", "SB", "hijau", "100", bawah_termasuk=False),
-            _pita("Baik", "B", "biru", "76", "100", atas_termasuk=True),
-            _pita("Cukup", "C", "kuning", "55", "76"),
-            _pita("Kurang", "K", "merah", None, "55"),
+            buat_pita("Sangat Baik", "SB", "hijau", "100", bawah_termasuk=False),
+            buat_pita("Baik", "B", "biru", "76", "100", atas_termasuk=True),
+            buat_pita("Cukup", "C", "kuning", "55", "76"),
+            buat_pita("Kurang", "K", "merah", None, "55"),
         ),
     ),
     "banjar": Skala(
         nama="Skala Nilai Peringkat Kinerja Kabupaten Banjar",
         sumber="LKjIP kecamatan di Kabupaten Banjar",
         pita=(
-            _pita("Berhasil", "B", "hijau", "100"),
-            _pita("Cukup Berhasil", "CB", "biru", "70", "100"),
-            _pita("Kurang Berhasil", "KB", "kuning", "40", "70"),
-            _pita("Tidak Berhasil", "TB", "merah", None, "40"),
+            buat_pita("Berhasil", "B", "hijau", "100"),
+            buat_pita("Cukup Berhasil", "CB", "biru", "70", "100"),
+            buat_pita("Kurang Berhasil", "KB", "kuning", "40", "70"),
+            buat_pita("Tidak Berhasil", "TB", "merah", None, "40"),
         ),
     ),
     "sakip": Skala(
@@ -509,27 +512,27 @@ SKALA: dict[str, Skala] = {
             _sakip("Baik", "B", "biru-muda", "60", "70"),
             _sakip("Cukup", "CC", "kuning", "50", "60"),
             _sakip("Kurang", "C", "oranye", "30", "50"),
-            _pita("Sangat Kurang", "D", "merah", None, "30", atas_termasuk=True),
+            buat_pita("Sangat Kurang", "D", "merah", None, "30", atas_termasuk=True),
         ),
     ),
     "skm-permenpan-rb-14-2017": Skala(
         nama="Mutu Pelayanan SKM (PermenPAN-RB Nomor 14 Tahun 2017)",
         sumber="Peraturan Menteri PAN-RB Nomor 14 Tahun 2017, nilai interval konversi 25-100",
         pita=(
-            _pita("Sangat Baik", "A", "hijau", "88.31"),
-            _pita("Baik", "B", "biru", "76.61", "88.31"),
-            _pita("Kurang Baik", "C", "kuning", "65.00", "76.61"),
-            _pita("Tidak Baik", "D", "merah", None, "65.00"),
+            buat_pita("Sangat Baik", "A", "hijau", "88.31"),
+            buat_pita("Baik", "B", "biru", "76.61", "88.31"),
+            buat_pita("Kurang Baik", "C", "kuning", "65.00", "76.61"),
+            buat_pita("Tidak Baik", "D", "merah", None, "65.00"),
         ),
     ),
     "skm-kepmenpan-25-2004": Skala(
         nama="Mutu Pelayanan IKM (Kepmenpan Nomor 25 Tahun 2004)",
         sumber="Keputusan Menteri PAN Nomor KEP/25/M.PAN/2/2004, nilai interval konversi 25-100",
         pita=(
-            _pita("Sangat Baik", "A", "hijau", "81.26"),
-            _pita("Baik", "B", "biru", "62.51", "81.26"),
-            _pita("Kurang Baik", "C", "kuning", "43.76", "62.51"),
-            _pita("Tidak Baik", "D", "merah", None, "43.76"),
+            buat_pita("Sangat Baik", "A", "hijau", "81.26"),
+            buat_pita("Baik", "B", "biru", "62.51", "81.26"),
+            buat_pita("Kurang Baik", "C", "kuning", "43.76", "62.51"),
+            buat_pita("Tidak Baik", "D", "merah", None, "43.76"),
         ),
     ),
 }

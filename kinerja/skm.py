@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
-from kinerja.capaian import SKALA, Pita, Skala, agregat_periode, kelas_warna, predikat
+from kinerja.capaian import SKALA, Pita, Skala, agregat_periode, buat_pita, kelas_warna, predikat
 
 __all__ = [
     "BOBOT_SAKIP_88_2021",
@@ -150,16 +150,6 @@ PERTANYAAN_14_2017: tuple[Pertanyaan, ...] = (
 )
 
 
-def _pita(label: str, kode: str, warna: str, bawah: str | None = None, atas: str | None = None) -> Pita:
-    return Pita(
-        bawah=None if bawah is None else Decimal(bawah),
-        atas=None if atas is None else Decimal(atas),
-        label=label,
-        kode=kode,
-        warna=warna,
-    )
-
-
 # An unsur's mutu from its NRR on the 1-4 scale (DESIGN.md §4; DOMAIN.md §3.10 K1). Same codes
 # and colours as the konversi scales of kinerja/capaian.py.
 SKALA_NRR: dict[str, Skala] = {
@@ -167,20 +157,20 @@ SKALA_NRR: dict[str, Skala] = {
         nama="Nilai interval NRR (PermenPAN-RB Nomor 14 Tahun 2017)",
         sumber="Peraturan Menteri PAN-RB Nomor 14 Tahun 2017, nilai interval 1-4",
         pita=(
-            _pita("Sangat Baik", "A", "hijau", "3.5324"),
-            _pita("Baik", "B", "biru", "3.0644", "3.5324"),
-            _pita("Kurang Baik", "C", "kuning", "2.60", "3.0644"),
-            _pita("Tidak Baik", "D", "merah", None, "2.60"),
+            buat_pita("Sangat Baik", "A", "hijau", "3.5324"),
+            buat_pita("Baik", "B", "biru", "3.0644", "3.5324"),
+            buat_pita("Kurang Baik", "C", "kuning", "2.60", "3.0644"),
+            buat_pita("Tidak Baik", "D", "merah", None, "2.60"),
         ),
     ),
     "kepmenpan-25-2004": Skala(
         nama="Nilai interval IKM (Kepmenpan Nomor 25 Tahun 2004)",
         sumber="Keputusan Menteri PAN Nomor KEP/25/M.PAN/2/2004, nilai interval 1-4",
         pita=(
-            _pita("Sangat Baik", "A", "hijau", "3.26"),
-            _pita("Baik", "B", "biru", "2.51", "3.26"),
-            _pita("Kurang Baik", "C", "kuning", "1.76", "2.51"),
-            _pita("Tidak Baik", "D", "merah", None, "1.76"),
+            buat_pita("Sangat Baik", "A", "hijau", "3.26"),
+            buat_pita("Baik", "B", "biru", "2.51", "3.26"),
+            buat_pita("Kurang Baik", "C", "kuning", "1.76", "2.51"),
+            buat_pita("Tidak Baik", "D", "merah", None, "1.76"),
         ),
     ),
 }
@@ -298,14 +288,6 @@ def _teks_batas(x: Decimal) -> str:
     return f"{x:.{desimal}f}".replace(".", ",")
 
 
-def _interval(p: Pita) -> str:
-    if p.bawah is None:
-        return f"{'≤' if p.atas_termasuk else '<'} {_teks_batas(p.atas)}"  # type: ignore[arg-type]
-    if p.atas is None:
-        return f"{'≥' if p.bawah_termasuk else '>'} {_teks_batas(p.bawah)}"
-    return f"{_teks_batas(p.bawah)} - {'≤' if p.atas_termasuk else '<'} {_teks_batas(p.atas)}"
-
-
 def tabel_interval(versi: str = VERSI_BAKU) -> list[BarisInterval]:
     """The interval table used for a version: NRR interval, konversi interval, mutu and kinerja
     unit, best first (DOMAIN.md §3.10 K1, with each column taken from the same regulation)."""
@@ -313,8 +295,8 @@ def tabel_interval(versi: str = VERSI_BAKU) -> list[BarisInterval]:
     per_kode = {p.kode: p for p in SKALA_NRR[versi].pita}
     return [
         BarisInterval(
-            nrr=_interval(per_kode[p.kode]),
-            konversi=_interval(p),
+            nrr=per_kode[p.kode].interval(teks=_teks_batas),
+            konversi=p.interval(teks=_teks_batas),
             kode=p.kode,
             label=p.label,
             warna=p.warna,
