@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import json
 
 from django import forms
 
-from laporan.interchange.skema import baca_dokumen
 from lkjip.models import Kabupaten, Kecamatan
-
-MAKS_UKURAN = 5 * 1024 * 1024
-
-# The messages of Python's json module, in the words an operator understands.
-PESAN_JSON = {
-    "Expecting value": "nilai tidak ditemukan",
-    "Expecting property name enclosed in double quotes": "nama kolom harus diapit tanda kutip ganda",
-    "Expecting ',' delimiter": "tanda koma (,) tidak ada",
-    "Expecting ':' delimiter": "tanda titik dua (:) tidak ada",
-    "Extra data": "ada teks lain sesudah akhir dokumen",
-    "Unterminated string starting at": "teks tidak ditutup dengan tanda kutip",
-    "Invalid control character at": "ada karakter kontrol di dalam teks",
-}
+from lkjip.unggah import BATAS_JSON, BerkasJsonField, bantuan_batas
 
 
 def sidik_teks(teks: str) -> str:
     """SHA-256 (hex) of the document text: ties a confirmation to the document that was previewed."""
     return hashlib.sha256(teks.encode("utf-8")).hexdigest()
-
-
-def pesan_json(e: json.JSONDecodeError) -> str:
-    return f"$: bukan JSON yang valid (baris {e.lineno}, kolom {e.colno}): {PESAN_JSON.get(e.msg, e.msg)}"
 
 
 def nama_wilayah(dok) -> tuple[str, str] | None:
@@ -73,20 +55,17 @@ def wilayah_galat(dok, *, kecamatan: Kecamatan | None = None, kabupaten: list[Ka
 
 
 class FormUnggahDokumen(forms.Form):
-    """A `.json` file up to 5 MB that parses as JSON and names the expected kecamatan or kabupaten.
+    """A JSON object of at most 5 MB (lkjip.unggah.BerkasJsonField: judged by its content, whatever
+    the file is called) that names the expected kecamatan or kabupaten.
 
-    cleaned_data: `teks` (the text as uploaded), `dokumen` (parsed, decimals exact), `sidik` (SHA-256).
-    The schema and domain rules are checked by the importer's preview, not here.
+    cleaned_data: `berkas` (lkjip.unggah.BerkasJson: name, text as uploaded, parsed document with
+    exact decimals), `teks`, `dokumen`, `sidik` (SHA-256 of the text). The schema and domain rules
+    are checked by the importer's preview, not here.
     """
 
-    berkas = forms.FileField(
+    berkas = BerkasJsonField(
         label="Berkas dokumen (.json)",
-        help_text="Dokumen berformat lkjip-data/1, paling besar 5 MB.",
-        error_messages={
-            "required": "Pilih berkas dokumen .json terlebih dahulu.",
-            "empty": "Berkas yang dipilih kosong.",
-        },
-        widget=forms.FileInput(attrs={"accept": ".json,application/json"}),
+        help_text=f"Dokumen berformat lkjip-data/1, {bantuan_batas(BATAS_JSON)}.",
     )
 
     def __init__(self, *args, kecamatan: Kecamatan | None = None, kabupaten: list | None = None, **kwargs):
@@ -96,23 +75,9 @@ class FormUnggahDokumen(forms.Form):
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
-        if berkas.size > MAKS_UKURAN:
-            raise forms.ValidationError("Berkas terlalu besar (maks. 5 MB).")
-        if not berkas.name.lower().endswith(".json"):
-            raise forms.ValidationError(
-                f"Berkas {berkas.name} bukan berkas .json; pilih dokumen lkjip-data/1 berakhiran .json."
-            )
-        try:
-            teks = berkas.read().decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise forms.ValidationError("Berkas bukan teks UTF-8; simpan ulang sebagai UTF-8.") from e
-        try:
-            dokumen = baca_dokumen(teks)
-        except json.JSONDecodeError as e:
-            raise forms.ValidationError(pesan_json(e)) from e
-        self.cleaned_data["teks"] = teks
-        self.cleaned_data["dokumen"] = dokumen
-        self.cleaned_data["sidik"] = sidik_teks(teks)
+        self.cleaned_data["teks"] = berkas.teks
+        self.cleaned_data["dokumen"] = berkas.dokumen
+        self.cleaned_data["sidik"] = sidik_teks(berkas.teks)
         return berkas
 
     def clean(self):

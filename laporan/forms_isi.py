@@ -3,7 +3,7 @@ penghargaan, SDM lines, permasalahan, isu strategis, image uploads and the kabup
 the outline.
 
 The forms check and convert; laporan/services.py writes (and checks again). Images are judged by
-their content (services.periksa_gambar), so a refusal shows on the upload field.
+their content (lkjip.unggah.BerkasGambarField), so a refusal shows on the upload field.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from django import forms
 from laporan.kerangka import KERANGKA, Blok
 from laporan.models import BerkasLaporan, Penghargaan, SdmRekap
 from laporan.narasi import BANTUAN_FORMAT
-from laporan.services import MAKS_UKURAN, periksa_gambar
+from lkjip.unggah import BATAS_GAMBAR, BerkasGambarField, bantuan_batas
 
 MAKS_TEKS = 30_000
-BANTUAN_GAMBAR = (
-    f"Gambar JPEG atau PNG, satu halaman per berkas, paling besar {MAKS_UKURAN // (1024 * 1024)} MB."
-)
+BANTUAN_GAMBAR = f"Gambar JPEG atau PNG, satu halaman per berkas, {bantuan_batas(BATAS_GAMBAR)}."
 IKUT, TAMPIL, SEMBUNYI = "", "1", "0"
 
 
@@ -150,20 +148,13 @@ class IsuStrategisForm(forms.Form):
     uraian = forms.CharField(label="Isu strategis", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class GambarField(forms.FileField):
-    """An uploaded JPEG or PNG image, checked by its content."""
+class GambarField(BerkasGambarField):
+    """An uploaded JPEG or PNG image, checked by its content (size, type, pixels) on the field."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("help_text", BANTUAN_GAMBAR)
-        kwargs.setdefault("error_messages", {"required": "Pilih berkas gambar yang akan diunggah."})
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}))
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": self.accept}))
         super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        berkas = super().clean(data, initial)
-        if berkas:
-            periksa_gambar(berkas)
-        return berkas
 
 
 class BerkasForm(forms.Form):

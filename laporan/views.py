@@ -103,7 +103,7 @@ def _impor(request: HttpRequest, tempat: _Tempat) -> HttpResponse:
     )
     if hasil.galat:
         return _render_unggah(request, tempat, form, hasil.galat)
-    nama_berkas = form.cleaned_data["berkas"].name
+    nama_berkas = form.cleaned_data["berkas"].nama
     request.session[tempat.kunci_sesi] = {
         "teks": form.cleaned_data["teks"],
         "sha256": form.cleaned_data["sidik"],

@@ -17,29 +17,19 @@ from django.views.decorators.http import require_http_methods
 
 from laporan import alur
 from laporan.models import DokumenFinal
-from lkjip.format import format_angka
-
-BATAS_UNGGAH = 30 * 1024 * 1024
+from lkjip.unggah import BATAS_PDF, BerkasPdfField, teks_ukuran
 
 
 class PeriksaBerkasForm(forms.Form):
-    berkas = forms.FileField(
+    berkas = BerkasPdfField(
         label="Berkas PDF yang akan diperiksa",
-        help_text=f"Paling besar {BATAS_UNGGAH // (1024 * 1024)} MB. Berkas tidak disimpan.",
+        help_text=f"Paling besar {teks_ukuran(BATAS_PDF)}. Berkas tidak disimpan.",
         error_messages={"required": "Pilih berkas PDF yang akan diperiksa."},
     )
 
     def clean_berkas(self) -> bytes:
-        berkas = self.cleaned_data["berkas"]
-        if berkas.size > BATAS_UNGGAH:
-            mb = format_angka(berkas.size / (1024 * 1024))
-            raise forms.ValidationError(
-                f"Berkas terlalu besar ({mb} MB). Paling besar {BATAS_UNGGAH // (1024 * 1024)} MB."
-            )
-        isi = berkas.read()
-        if not isi:
-            raise forms.ValidationError("Berkas kosong.")
-        return isi
+        # Checked by the field (size, %PDF-); the signature check needs the bytes whole.
+        return self.cleaned_data["berkas"].read()
 
 
 @require_http_methods(["GET", "POST"])

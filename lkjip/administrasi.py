@@ -50,6 +50,7 @@ from lkjip.forms import (
 )
 from lkjip.konfirmasi import hapus_setelah_konfirmasi
 from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat, Penugasan
+from lkjip.unggah import BATAS_SERTIFIKAT, BerkasSertifikatField, teks_ukuran
 
 PER_HALAMAN = 25
 GET_POST = require_http_methods(["GET", "POST"])
@@ -605,26 +606,12 @@ def pita_baris(request: HttpRequest) -> HttpResponse:
 
 
 class SertifikatForm(forms.Form):
-    berkas = forms.FileField(
+    berkas = BerkasSertifikatField(
         label="Berkas sertifikat (.p12 atau .pfx)",
-        help_text="PKCS#12 berisi kunci privat dan sertifikat, dilindungi frasa sandi. Paling besar 100 KB. "
+        help_text=f"PKCS#12 berisi kunci privat dan sertifikat, dilindungi frasa sandi. "
+        f"Paling besar {teks_ukuran(BATAS_SERTIFIKAT)}. "
         "Frasa sandinya tidak diminta di sini: pejabat mengetiknya sendiri setiap kali menandatangani.",
-        error_messages={"required": "Pilih berkas sertifikat .p12."},
     )
-
-    def clean_berkas(self) -> bytes:
-        from laporan.tandatangan.penanda import BATAS_UKURAN_SERTIFIKAT, periksa_pkcs12
-
-        berkas = self.cleaned_data["berkas"]
-        # Checked before reading: an oversized upload is never loaded into memory.
-        if berkas.size > BATAS_UKURAN_SERTIFIKAT:
-            raise forms.ValidationError(
-                f"Berkas sertifikat terlalu besar ({berkas.size // 1024} KB); batasnya "
-                f"{BATAS_UKURAN_SERTIFIKAT // 1024} KB."
-            )
-        isi = berkas.read()
-        periksa_pkcs12(isi)
-        return isi
 
 
 @login_required

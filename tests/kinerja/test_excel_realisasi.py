@@ -487,8 +487,7 @@ def test_kolom_dipindah_dan_baris_dihapus_tetap_terbaca(client, data_a, operator
         (
             "realisasi.csv",
             b"Kode;TW I\nS1.1;80\n",
-            "Berkas realisasi.csv bukan berkas Excel .xlsx. Unduh templat Excel, isi, lalu unggah berkas "
-            ".xlsx-nya (berkas .xls lama: simpan ulang sebagai .xlsx).",
+            BUKAN_XLSX,
         ),
         (
             "realisasi.xlsx",

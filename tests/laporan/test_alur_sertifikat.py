@@ -54,7 +54,7 @@ def test_unggah_sertifikat_disimpan_di_luar_basis_data(client, admin_kabupaten, 
     ("isi", "pesan"),
     [
         (b"bukan sertifikat", "Berkas bukan sertifikat PKCS#12 (.p12/.pfx) yang sah."),
-        (b"x" * (101 * 1024), "Berkas sertifikat terlalu besar (101 KB); batasnya 100 KB."),
+        (b"x" * (101 * 1024), "Berkas terlalu besar (101 KB); batasnya 100 KB."),
     ],
 )
 def test_berkas_bukan_sertifikat_salah_di_bidang(client, admin_kabupaten, camat_pejabat_a, isi, pesan):

@@ -305,7 +305,7 @@ def test_logo_unggah_ditolak_dan_diterima(client, kabupaten, admin_kabupaten):
     r = client.post(url, {"berkas": terlalu_besar("logo.png")})
     assert r.status_code == 200
     assert bagian(r.content, "div_id_berkas").endswith(
-        "Berkas terlalu besar (5,00 MB). Ukuran paling besar 5 MB; perkecil resolusi pindaian. "
+        "Berkas terlalu besar (5,1 MB); batasnya 5 MB. Perkecil resolusi pindaian atau simpan sebagai JPEG. "
         "Gambar JPEG atau PNG, satu halaman per berkas, paling besar 5 MB."
     )
     r = client.post(url, {"berkas": bukan_gambar("logo.png")})
@@ -521,7 +521,8 @@ def test_permasalahan_dan_isu_berurutan(client, kecamatan_a, operator_a):
     [
         (
             terlalu_besar,
-            "Berkas terlalu besar (5,00 MB). Ukuran paling besar 5 MB; perkecil resolusi pindaian.",
+            "Berkas terlalu besar (5,1 MB); batasnya 5 MB. Perkecil resolusi pindaian atau simpan sebagai "
+            "JPEG.",
         ),
         (bukan_gambar, s.BUKAN_GAMBAR),
     ],

@@ -88,9 +88,9 @@ def test_pdf_tanpa_tanda_tangan_tidak_sah(client, dokumen):
 def test_unggah_kosong_dan_terlalu_besar_salah_di_bidang(client, dokumen, monkeypatch):
     respons = client.post(_url(dokumen), {})
     assert "Pilih berkas PDF yang akan diperiksa." in respons.content.decode()
-    monkeypatch.setattr(views_verifikasi, "BATAS_UNGGAH", 1024 * 1024)
+    monkeypatch.setattr(views_verifikasi.PeriksaBerkasForm.base_fields["berkas"], "batas", 1024 * 1024)
     respons = _unggah(client, dokumen, b"%PDF-" + b"0" * (2 * 1024 * 1024))
-    assert "Berkas terlalu besar (2,00 MB). Paling besar 1 MB." in respons.content.decode()
+    assert bagian(respons.content, "galat-berkas") == "Berkas terlalu besar (2,1 MB); batasnya 1 MB."
 
 
 def test_versi_lama_digantikan_versi_baru(client, ditandatangani, operator_a, camat_a, dokumen):

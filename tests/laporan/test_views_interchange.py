@@ -218,15 +218,19 @@ def test_unggah_terlalu_besar_ditolak(client, operator_a, kecamatan_a):
     client.force_login(operator_a)
     besar = b'{"x": "' + b"a" * (5 * 1024 * 1024) + b'"}'
     response = client.post(_impor(kecamatan_a), {"berkas": _berkas(besar)})
-    assert bagian(response.content, "galat-berkas") == "Berkas terlalu besar (maks. 5 MB)."
+    assert bagian(response.content, "galat-berkas") == "Berkas terlalu besar (5,1 MB); batasnya 5 MB."
 
 
-def test_unggah_bukan_berkas_json_ditolak(client, operator_a, kecamatan_a):
+def test_unggah_dinilai_dari_isi_bukan_nama(client, operator_a, kecamatan_a):
     client.force_login(operator_a)
-    response = client.post(_impor(kecamatan_a), {"berkas": _berkas(_teks_demo(), nama="lkjip.xlsx")})
+    xlsx = b"PK\x03\x04" + b"\x00" * 100
+    response = client.post(_impor(kecamatan_a), {"berkas": _berkas(xlsx, nama="lkjip.json")})
     assert bagian(response.content, "galat-berkas") == (
-        "Berkas lkjip.xlsx bukan berkas .json; pilih dokumen lkjip-data/1 berakhiran .json."
+        "Berkas ini berkas Excel (.xlsx) atau arsip ZIP, bukan dokumen JSON."
     )
+    response = client.post(_impor(kecamatan_a), {"berkas": _berkas(_teks_demo(), nama="lkjip.txt")})
+    assert "galat-berkas" not in response.content.decode()
+    assert response.context["nama_berkas"] == "lkjip.txt"
 
 
 def test_unggah_tanpa_berkas(client, operator_a, kecamatan_a):
