@@ -10,8 +10,9 @@ from django import forms
 from anggaran import excel
 from anggaran.models import KOLOM_TRIWULAN, PosAnggaran, Tingkat, jenis_belanja_tahun
 from anggaran.services import BarisBelanja, BarisIndikatorKeluaran
-from kinerja.forms.bidang import AnggaranField, NilaiField, teks_angka, teks_nilai
+from kinerja.forms.bidang import AnggaranField, NilaiField, VersiField, teks_angka, teks_nilai
 from kinerja.models import Realisasi, Sasaran
+from lkjip.unggah import BATAS_EXCEL, BerkasExcelField, bantuan_batas
 
 ALASAN_BANTUAN = "Dicatat di riwayat perubahan (siapa, kapan, nilai lama dan baru, alasan)."
 
@@ -107,6 +108,8 @@ class JumlahForm(forms.Form):
     alasan = forms.CharField(
         label="Alasan perubahan", required=False, max_length=200, help_text=ALASAN_BANTUAN
     )
+    # The versi of the pos when the form was opened (kinerja/konflik.py).
+    versi = VersiField()
 
     def __init__(self, *args, ringkas: bool = False, **kwargs) -> None:
         """`ringkas`: only pagu murni, pagu and realisasi (the inline edit in the tree)."""
@@ -130,6 +133,7 @@ class JumlahForm(forms.Form):
                     "alasan",
                 ]
             ),
+            "versi",
         )
 
     def data_jumlah(self, pos: PosAnggaran) -> dict:
@@ -144,6 +148,7 @@ class JumlahForm(forms.Form):
             "realisasi_triwulan": triwulan,
             "alasan_lebih_pagu": data.get("alasan_lebih_pagu", pos.alasan_lebih_pagu),
             "alasan": data.get("alasan", ""),
+            "versi": data.get("versi"),
         }
 
     @staticmethod
@@ -151,6 +156,7 @@ class JumlahForm(forms.Form):
         return {
             **{k: teks_angka(getattr(pos, k)) for k in ("pagu_murni", "pagu", "realisasi", *KOLOM_TRIWULAN)},
             "alasan_lebih_pagu": pos.alasan_lebih_pagu,
+            "versi": pos.versi,
         }
 
 
@@ -325,19 +331,15 @@ class ProgramSasaranForm(forms.Form):
 
 
 class UnggahExcelForm(forms.Form):
-    """A filled-in budget template or a plain sheet (.xlsx, at most 2 MB) of one year.
+    """A filled-in budget template or a plain sheet (.xlsx, at most 5 MB) of one year.
 
     cleaned_data: `isi` (the bytes) and `bacaan` (anggaran.excel.BacaanAnggaran). A file that cannot be
     read as a budget sheet at all is an error on the field; refusals of cells are in the bacaan."""
 
-    berkas = forms.FileField(
+    berkas = BerkasExcelField(
         label="Berkas Excel (.xlsx)",
         help_text="Templat anggaran yang sudah diisi, atau lembar dengan kolom Kode, Nama, Pagu murni, Pagu, "
-        "Realisasi; paling besar 2 MB.",
-        error_messages={
-            "required": "Pilih berkas Excel (.xlsx) terlebih dahulu.",
-            "empty": "Berkas yang dipilih kosong.",
-        },
+        f"Realisasi; {bantuan_batas(BATAS_EXCEL)}.",
     )
 
     def __init__(self, *args, pohon, **kwargs) -> None:
@@ -345,14 +347,8 @@ class UnggahExcelForm(forms.Form):
         self.pohon = pohon
 
     def clean_berkas(self):
+        # The field judged the content (an .xlsx without macros, within the size limits).
         berkas = self.cleaned_data["berkas"]
-        if not berkas.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(
-                f"Berkas {berkas.name} bukan berkas Excel .xlsx (berkas .xls lama: simpan ulang sebagai "
-                ".xlsx)."
-            )
-        if berkas.size > excel.MAKS_UKURAN:
-            raise forms.ValidationError("Berkas terlalu besar (paling besar 2 MB).")
         isi = berkas.read()
         try:
             bacaan = excel.baca_anggaran(isi, self.pohon)

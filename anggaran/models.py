@@ -20,7 +20,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from kinerja.models import Pembanding, Realisasi, Sasaran
+from kinerja.models import Berversi, Pembanding, Realisasi, Sasaran
 from lkjip.models import Kecamatan
 
 # Permendagri 90/2019 (its codes are used from the 2021 budget); older years keep any code.
@@ -118,7 +118,7 @@ class TahunAnggaran(models.Model):
         return self.tahun >= TAHUN_PERMENDAGRI_90
 
 
-class PosAnggaran(models.Model):
+class PosAnggaran(Berversi):
     """A program, kegiatan or sub kegiatan of a budget year (see the module docstring)."""
 
     tahun_anggaran = models.ForeignKey(TahunAnggaran, on_delete=models.PROTECT, related_name="pos")

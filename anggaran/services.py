@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from anggaran.models import (
+    KOLOM_JUMLAH,
     KOLOM_TRIWULAN,
     TINGKAT_ANAK,
     Belanja,
@@ -22,9 +23,11 @@ from anggaran.models import (
     TahunAnggaran,
     Tingkat,
 )
+from kinerja import konflik
 from kinerja.models import Realisasi, Sasaran
 from kinerja.nilai import Nilai
 from lkjip.akses import bisa_mengedit
+from lkjip.format import format_rupiah
 from lkjip.models import Kecamatan
 
 TRIWULAN_KOSONG: tuple[Decimal | None, ...] = (None, None, None, None)
@@ -133,11 +136,20 @@ def pos_anggaran_jumlah_simpan(
     realisasi_triwulan: Sequence[Decimal | None] = TRIWULAN_KOSONG,
     alasan_lebih_pagu: str = "",
     alasan: str = "",
+    versi: int | None = None,
 ) -> PosAnggaran:
     """Store the amounts of a leaf. A pos with children is refused: its amounts are the sums of its
     leaves. An empty yearly realisasi with triwulan amounts becomes their sum. Realisasi above pagu
-    is accepted (the page warns); `alasan_lebih_pagu` records why. Nothing changes: nothing written."""
+    is accepted (the page warns); `alasan_lebih_pagu` records why. Nothing changes: nothing written.
+
+    `versi` is the pos's versi when the form was opened (None: not checked). The pos is read again
+    under lock; an amount someone else changed since, which this save would overwrite with another
+    value, is refused on its field with their value (KonflikVersi) and nothing is written."""
     _periksa_izin(user, pos.tahun_anggaran.kecamatan)
+    # Read again under lock (only the amounts: the cached relations stay), so the check below holds
+    # against a save that committed after the page read the pos.
+    kolom = ["versi", *KOLOM_JUMLAH, "alasan_lebih_pagu"]
+    pos.refresh_from_db(fields=kolom, from_queryset=PosAnggaran.objects.select_for_update())
     if len(realisasi_triwulan) != 4:
         raise ValidationError({"realisasi": "Realisasi triwulan harus empat (TW I sampai TW IV)."})
     if pos.anak.exists():
@@ -159,11 +171,44 @@ def pos_anggaran_jumlah_simpan(
         if realisasi is not None and pagu is not None and realisasi > pagu
         else "",
     }
+    if konflik.bentrok(pos, versi):
+        _periksa_konflik_jumlah(pos, versi, baru)
     if any(getattr(pos, k) != v for k, v in baru.items()):
         for k, v in baru.items():
             setattr(pos, k, v)
         _simpan(pos, user=user, alasan=alasan)
     return pos
+
+
+def _teks_kolom(kolom: str, nilai) -> str:
+    if kolom == "alasan_lebih_pagu":
+        return nilai
+    return format_rupiah(nilai) if nilai is not None else ""
+
+
+def _periksa_konflik_jumlah(pos: PosAnggaran, versi: int, baru: dict) -> None:
+    """Refuse the amounts someone else changed since versi `versi` that this save would set to
+    another value (their fields, with their values). Amounts nobody else touched, and a save that
+    agrees with what they stored, go through: nothing of theirs is lost."""
+    dibuka = PosAnggaran.history.filter(id=pos.pk, versi=versi).order_by("-history_id").first()
+    pesan = {}
+    for kolom, nilai in baru.items():
+        kini = getattr(pos, kolom)
+        diubah_lain = kini != getattr(dibuka, kolom) if dibuka is not None else True
+        if diubah_lain and nilai != kini:
+            pesan[kolom] = (kini, nilai)
+    if pesan:
+        rekaman = konflik.terakhir(PosAnggaran.history.filter(id=pos.pk))
+        raise konflik.KonflikVersi(
+            {
+                kolom: konflik.pesan(
+                    rekaman=rekaman,
+                    lain=_teks_kolom(kolom, kini) or konflik.KOSONG,
+                    isian=_teks_kolom(kolom, nilai),
+                )
+                for kolom, (kini, nilai) in pesan.items()
+            }
+        )
 
 
 def pesan_hapus_ditolak(pos: PosAnggaran, anak: Sequence[PosAnggaran]) -> str | None:

@@ -28,7 +28,27 @@ class SumberRealisasi(models.TextChoices):
     SAKIP = "sakip", "Hasil evaluasi SAKIP"
 
 
-class NilaiTarget(models.Model):
+class Berversi(models.Model):
+    """A row two people may edit at once: `versi` counts its saves, so a form that remembers the
+    versi it was opened at can tell that someone saved in between (optimistic locking, see
+    kinerja/konflik.py; the services compare it under a row lock)."""
+
+    versi = models.PositiveIntegerField("versi", default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        # Here and not in the services: every write of the row, by any path (forms, the grid, the
+        # Excel and interchange imports, the admin), must make a form opened before it stale.
+        if not self._state.adding:
+            self.versi += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "versi"}
+        super().save(*args, **kwargs)
+
+
+class NilaiTarget(Berversi):
     """A target value: a number, optionally with a grade label ("BB") or a comparator (">= 80")."""
 
     nilai = models.DecimalField("nilai", max_digits=20, decimal_places=4)
@@ -313,7 +333,7 @@ class ProgramPK(models.Model):
         return self.nama
 
 
-class Realisasi(models.Model):
+class Realisasi(Berversi):
     """Realisasi of an indicator for a year (periode tahunan) or one of its triwulan."""
 
     class Periode(models.TextChoices):

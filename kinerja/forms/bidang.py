@@ -96,3 +96,26 @@ class AnggaranField(forms.CharField):
             return self.to_python(initial) != self.to_python(data)
         except ValidationError:
             return True
+
+
+class VersiField(forms.IntegerField):
+    """The versi of a row when the form was opened (hidden; 0: no row yet), handed to the service
+    as `versi=` so that a save over someone else's newer one is refused (kinerja/konflik.py). Empty
+    (a client that did not send it) gives None: not checked. Never a change of its own, so an
+    untouched extra line of a formset stays untouched."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("initial", 0)
+        super().__init__(**kwargs)
+
+    def has_changed(self, initial, data) -> bool:
+        return False
+
+
+def versi_dari(obj) -> int:
+    """The versi a form remembers for a stored row, or 0 when there is none."""
+    return obj.versi if obj is not None else 0

@@ -18,7 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 
-from kinerja.forms.bidang import NilaiField, teks_nilai
+from kinerja.forms.bidang import NilaiField, VersiField, teks_nilai, versi_dari
 from kinerja.models import (
     AnalisisSasaran,
     Arah,
@@ -556,17 +556,21 @@ class TargetRenstraForm(forms.Form):
             indikator.target_akhir, indikator.target_akhir_label, indikator.target_akhir_pembanding
         )
         for tahun in self.tahun:
-            if t := per_tahun.get(tahun):
+            t = per_tahun.get(tahun)
+            if t is not None:
                 initial[f"target_{tahun}"] = teks_nilai(t.nilai, t.label, t.pembanding)
+            initial[f"versi_{tahun}"] = versi_dari(t)
         super().__init__(*args, **kwargs)
         for tahun in self.tahun:
             self.fields[f"target_{tahun}"] = NilaiField(label=str(tahun))
+            self.fields[f"versi_{tahun}"] = VersiField()
         self.order_fields([*(f"target_{t}" for t in self.tahun), "target_akhir", "alasan"])
         self.helper = _bantuan_form()
         self.helper.layout = Layout(
             Row(*(Column(f"target_{t}", css_class="col-6 col-sm-4 col-lg-2") for t in self.tahun)),
             Row(Column("target_akhir", css_class="col-md-6")),
             Row(Column("alasan", css_class="col-md-8")),
+            *(f"versi_{t}" for t in self.tahun),
         )
 
     def clean(self) -> dict:
@@ -585,6 +589,7 @@ class TargetRenstraForm(forms.Form):
             "target": {t: d[f"target_{t}"] for t in self.tahun},
             "target_akhir": d["target_akhir"],
             "alasan": d["alasan"],
+            "versi": {t: d.get(f"versi_{t}") for t in self.tahun},
         }
 
 

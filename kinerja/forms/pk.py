@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 
-from kinerja.forms.bidang import AnggaranField, NilaiField, teks_angka, teks_nilai
+from kinerja.forms.bidang import AnggaranField, NilaiField, VersiField, teks_angka, teks_nilai, versi_dari
 from kinerja.models import Indikator, PerjanjianKinerja, ProgramPK, TargetPK
 from kinerja.services.pk import ALASAN_PERUBAHAN_WAJIB, BarisProgram, BarisTarget
 from lkjip.models import nip_validator
@@ -144,6 +144,12 @@ class TargetPKForm(forms.Form):
     tw2 = NilaiField(label="TW II")
     tw3 = NilaiField(label="TW III")
     tw4 = NilaiField(label="TW IV")
+    # The versi of the line and of its triwulan targets when the form was opened (kinerja/konflik.py).
+    versi = VersiField()
+    versi_tw1 = VersiField()
+    versi_tw2 = VersiField()
+    versi_tw3 = VersiField()
+    versi_tw4 = VersiField()
 
     def __init__(self, *args, indikator: dict[int, Indikator], boleh_kosong: bool = False, **kwargs) -> None:
         """`indikator`: the choosable indicators by id (those of the Renstra of the PK's year).
@@ -191,6 +197,8 @@ class TargetPKForm(forms.Form):
             indikator=self.indikator_per_id[data["indikator"]],
             target=data["target"],
             triwulan=tuple(data.get(k) for k in TRIWULAN),
+            versi=data.get("versi"),
+            versi_triwulan=tuple(data.get(f"versi_{k}") for k in TRIWULAN),
         )
 
     @staticmethod
@@ -199,10 +207,12 @@ class TargetPKForm(forms.Form):
         initial = {
             "indikator": baris.indikator_id,
             "target": teks_nilai(baris.nilai, baris.label, baris.pembanding),
+            "versi": baris.versi,
         }
         for nomor, kunci in enumerate(TRIWULAN, 1):
             tw = per_tw.get(nomor)
             initial[kunci] = teks_nilai(tw.nilai, tw.label, tw.pembanding) if tw else ""
+            initial[f"versi_{kunci}"] = versi_dari(tw)
         return initial
 
 

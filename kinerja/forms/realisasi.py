@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django import forms
 
 from kinerja import excel
-from kinerja.forms.bidang import NilaiField, teks_nilai
+from kinerja.forms.bidang import NilaiField, VersiField, teks_nilai, versi_dari
 from kinerja.models import Realisasi
 from kinerja.selectors import BarisGrid
 from kinerja.services.realisasi import (
@@ -18,6 +18,7 @@ from kinerja.services.realisasi import (
     LingkupRealisasi,
     sumber_belum_tersedia,
 )
+from lkjip.unggah import BATAS_EXCEL, BerkasExcelField, bantuan_batas
 
 Status = Realisasi.Status
 Periode = Realisasi.Periode
@@ -48,6 +49,8 @@ class Sel:
     nama_alasan: str
     pesan: list[str]
     alasan_dicatat: str
+    # The hidden versi of the cell's realisasi (None: the cell shares the Tahunan one).
+    versi: forms.BoundField | None = None
 
 
 class BarisRealisasiForm(forms.Form):
@@ -58,13 +61,22 @@ class BarisRealisasiForm(forms.Form):
     tahunan = NilaiField(label="Tahunan")
     status = forms.ChoiceField(label="Status", choices=Status.choices, initial=Status.FINAL)
     keterangan = forms.CharField(label="Keterangan", required=False, max_length=1000)
+    # The versi of each periode's realisasi when the grid was opened; the yearly one covers the
+    # Tahunan, Status and Keterangan cells, which are saved together.
+    versi_tw1 = VersiField()
+    versi_tw2 = VersiField()
+    versi_tw3 = VersiField()
+    versi_tw4 = VersiField()
+    versi_tahunan = VersiField()
 
     def __init__(self, data: Mapping | None = None, *, baris: BarisGrid) -> None:
         realisasi = baris.realisasi
-        initial: dict[str, str] = {}
+        initial: dict[str, str | int] = {}
         for kolom, periode in zip(KOLOM_TRIWULAN, Realisasi.TRIWULAN, strict=True):
             r = realisasi.get(periode)
             initial[kolom] = teks_nilai(r.nilai, r.label, r.pembanding) if r else ""
+            initial[f"versi_{kolom}"] = versi_dari(r)
+        initial["versi_tahunan"] = versi_dari(baris.tahunan)
         tahunan = baris.tahunan
         initial["tahunan"] = teks_nilai(tahunan.nilai, tahunan.label, tahunan.pembanding) if tahunan else ""
         initial["status"] = tahunan.status if tahunan else Status.FINAL
@@ -107,6 +119,7 @@ class BarisRealisasiForm(forms.Form):
             nama_alasan=self.nama_alasan(kolom),
             pesan=self.pesan.get(kolom, []),
             alasan_dicatat=self.alasan_dicatat.get(kolom, ""),
+            versi=self[f"versi_{kolom}"] if kolom in (*KOLOM_TRIWULAN, "tahunan") else None,
         )
 
     @property
@@ -134,7 +147,12 @@ class BarisRealisasiForm(forms.Form):
             status=c.get("status") or Status.FINAL,
             keterangan=c.get("keterangan", ""),
             alasan_sel={p: a for p, a in alasan_sel.items() if a},
+            versi=self.versi(),
         )
+
+    def versi(self) -> dict[str, int | None]:
+        """Per periode, the versi the grid was opened at (after is_valid())."""
+        return {periode_kolom(k): self.cleaned_data.get(f"versi_{k}") for k in (*KOLOM_TRIWULAN, "tahunan")}
 
 
 def kolom_periode(periode: str) -> str:
@@ -158,22 +176,15 @@ class AlasanGridForm(forms.Form):
 
 
 class UnggahExcelForm(forms.Form):
-    """The upload of a filled-in realisasi template (.xlsx, at most 2 MB) of one year.
+    """The upload of a filled-in realisasi template (.xlsx, at most 5 MB) of one year.
 
     cleaned_data: `isi` (the bytes), `bacaan` (kinerja.excel.BacaanRealisasi: the rows read and
     every refusal of a cell). A file that cannot be read as the template of this year at all (not
     an .xlsx, no sheet "Realisasi", another year or kecamatan) is an error on the field."""
 
-    berkas = forms.FileField(
+    berkas = BerkasExcelField(
         label="Berkas Excel (.xlsx)",
-        help_text="Templat realisasi yang sudah diisi, paling besar 2 MB.",
-        error_messages={
-            "required": "Pilih berkas Excel (.xlsx) terlebih dahulu.",
-            "empty": "Berkas yang dipilih kosong.",
-        },
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-        ),
+        help_text=f"Templat realisasi yang sudah diisi, {bantuan_batas(BATAS_EXCEL)}.",
     )
 
     def __init__(self, *args, lingkup: LingkupRealisasi, **kwargs) -> None:
@@ -181,14 +192,8 @@ class UnggahExcelForm(forms.Form):
         self.lingkup = lingkup
 
     def clean_berkas(self):
+        # The field judged the content (an .xlsx without macros, within the size limits).
         berkas = self.cleaned_data["berkas"]
-        if not berkas.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(
-                f"Berkas {berkas.name} bukan berkas Excel .xlsx. Unduh templat Excel, isi, lalu unggah "
-                "berkas .xlsx-nya (berkas .xls lama: simpan ulang sebagai .xlsx)."
-            )
-        if berkas.size > excel.MAKS_UKURAN:
-            raise forms.ValidationError("Berkas terlalu besar (paling besar 2 MB).")
         isi = berkas.read()
         try:
             bacaan = excel.baca_realisasi(isi, self.lingkup)

@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
 
+from kinerja import konflik
 from kinerja.models import (
     AnalisisSasaran,
     Arah,
@@ -386,6 +387,23 @@ def _isi_target_akhir(indikator: Indikator, nilai: Nilai | None) -> bool:
     return lama != baru
 
 
+def _periksa_versi_target(
+    indikator: Indikator, lama: dict[int, Target], target: Mapping[int, Nilai | None], versi: Mapping
+) -> None:
+    """Refuse (KonflikVersi on every year concerned) the years whose stored target moved on from
+    the versi the form was opened at, unless the form leaves them as they are now."""
+    pesan = {}
+    for tahun, nilai in sorted(target.items()):
+        obj = lama.get(tahun)
+        if not konflik.bentrok(obj, versi.get(tahun)) or konflik.nilai_dari(obj) == nilai:
+            continue
+        rekaman = konflik.terakhir(Target.history.filter(indikator_id=indikator.pk, tahun=tahun))
+        lain = konflik.teks_nilai(konflik.nilai_dari(obj)) if obj is not None else None
+        pesan[f"target_{tahun}"] = konflik.pesan(rekaman=rekaman, lain=lain, isian=konflik.teks_nilai(nilai))
+    if pesan:
+        raise konflik.KonflikVersi(pesan)
+
+
 @transaction.atomic
 def target_renstra_simpan(
     *,
@@ -394,10 +412,15 @@ def target_renstra_simpan(
     target: Mapping[int, Nilai | None],
     target_akhir: Nilai | None,
     alasan: str = "",
+    versi: Mapping[int, int | None] | None = None,
 ) -> None:
     """Set the Renstra targets of an indicator for the years given (each a year of the period; None
     deletes that year's target) and its target akhir, in one go. Only what changed is written; each
-    write records `alasan` (or "Diubah lewat formulir") in the history."""
+    write records `alasan` (or "Diubah lewat formulir") in the history.
+
+    `versi`: per year, the versi of the target when the form was opened (0: none; missing or None:
+    not checked). A year someone else saved or removed since is refused on `target_<tahun>` with
+    their value (KonflikVersi, every such year at once) and nothing is written."""
     renstra = indikator.renstra
     _periksa_izin(user, renstra.kecamatan)
     alasan = alasan.strip() or ALASAN_BAWAAN
@@ -408,20 +431,33 @@ def target_renstra_simpan(
         if nilai is not None and nilai.nilai < 0 and satuan_cacah(indikator.satuan):
             raise ValidationError({f"target_{tahun}": target_negatif(indikator.satuan)})
     _periksa_target_akhir(iku=indikator.iku, satuan=indikator.satuan, target_akhir=target_akhir)
-    lama = {t.tahun: t for t in Target.objects.filter(indikator=indikator)}
+    lama = {t.tahun: t for t in Target.objects.select_for_update().filter(indikator=indikator)}
+    _periksa_versi_target(indikator, lama, target, versi or {})
     for tahun, nilai in sorted(target.items()):
         obj = lama.get(tahun)
         if nilai is None:
             if obj is not None:
                 _hapus_riwayat(obj, user=user, alasan=alasan)
             continue
-        obj = obj or Target(indikator=indikator, tahun=tahun)
+        if obj is None:
+            obj = Target(indikator=indikator, tahun=tahun)
+            obj.versi = konflik.versi_awal(Target.history.filter(indikator_id=indikator.pk, tahun=tahun))
         baru = (nilai.nilai, nilai.label, nilai.pembanding)
         if obj.pk and (obj.nilai, obj.label, obj.pembanding) == baru:
             continue
         obj.nilai, obj.label, obj.pembanding = baru
         obj.full_clean()
-        _simpan_riwayat(obj, user=user, alasan=alasan)
+        try:
+            with transaction.atomic():
+                _simpan_riwayat(obj, user=user, alasan=alasan)
+        except IntegrityError:
+            # Made by someone else between our read and our insert: a conflict like any other.
+            if not versi:
+                raise
+            _periksa_versi_target(
+                indikator, {t.tahun: t for t in Target.objects.filter(indikator=indikator)}, target, versi
+            )
+            raise
     if _isi_target_akhir(indikator, target_akhir):
         indikator.full_clean()
         _simpan_riwayat(indikator, user=user, alasan=alasan)

@@ -13,10 +13,10 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from kinerja import selectors
+from kinerja import konflik, selectors
 from kinerja.models import Indikator, PerjanjianKinerja, ProgramPK, Renstra, TargetPK, TargetTriwulanPK
 from kinerja.nilai import Nilai
 from kinerja.services.perencanaan import satuan_cacah, target_negatif
@@ -36,6 +36,10 @@ class BarisTarget:
     indikator: Indikator
     target: Nilai
     triwulan: tuple[Nilai | None, ...] = field(default=(None, None, None, None))
+    # The versi of the line and of its four triwulan targets when the form was opened (0: none
+    # then; None: not checked), see kinerja/konflik.py.
+    versi: int | None = None
+    versi_triwulan: tuple[int | None, ...] = field(default=(None, None, None, None))
 
 
 @dataclass(frozen=True)
@@ -104,16 +108,53 @@ def _isi_nilai(obj, nilai: Nilai) -> bool:
     return obj._state.adding or lama != (obj.nilai, obj.label, obj.pembanding)
 
 
+def _konflik_target(
+    perjanjian: PerjanjianKinerja,
+    target: Sequence[BarisTarget],
+    lama: dict[int, TargetPK],
+    triwulan: dict[int, dict[int, TargetTriwulanPK]],
+) -> None:
+    """Refuse (KonflikVersi on the fields of every line concerned) the values someone else saved or
+    removed since the form was opened, unless the form leaves them as they are now."""
+    semua = []
+    for baris in target:
+        tpk = lama.get(baris.indikator.pk)
+        pesan = {}
+        if konflik.bentrok(tpk, baris.versi) and konflik.nilai_dari(tpk) != baris.target:
+            riwayat = TargetPK.history.filter(perjanjian_id=perjanjian.pk, indikator_id=baris.indikator.pk)
+            pesan["target"] = _pesan_konflik(riwayat, tpk, baris.target)
+        per_tw = triwulan.get(tpk.pk, {}) if tpk is not None else {}
+        for nomor, (nilai, versi) in enumerate(zip(baris.triwulan, baris.versi_triwulan, strict=True), 1):
+            tw = per_tw.get(nomor)
+            if konflik.bentrok(tw, versi) and konflik.nilai_dari(tw) != nilai:
+                riwayat = TargetTriwulanPK.history.filter(baris_id=tpk.pk if tpk else None, triwulan=nomor)
+                pesan[f"tw{nomor}"] = _pesan_konflik(riwayat, tw, nilai)
+        if pesan:
+            semua.append(konflik.KonflikVersi(pesan, baris=baris.indikator.pk))
+    if semua:
+        raise konflik.KonflikVersi.gabung(semua)
+
+
+def _pesan_konflik(riwayat, obj, isian: Nilai | None) -> str:
+    lain = konflik.teks_nilai(konflik.nilai_dari(obj)) if obj is not None else None
+    return konflik.pesan(rekaman=konflik.terakhir(riwayat), lain=lain, isian=konflik.teks_nilai(isian))
+
+
 def _tulis_target(perjanjian: PerjanjianKinerja, target: Sequence[BarisTarget], *, user, alasan: str) -> None:
     """Make the target lines of `perjanjian` exactly `target` (matched by indicator), writing only
-    what changed, so the history shows real changes."""
+    what changed, so the history shows real changes. The lines and their triwulan targets are read
+    under lock; a value someone else saved since the form was opened is refused (KonflikVersi)."""
     lama = {
         b.indikator_id: b
-        for b in TargetPK.objects.filter(perjanjian=perjanjian).prefetch_related("triwulan").order_by("id")
+        for b in TargetPK.objects.select_for_update().filter(perjanjian=perjanjian).order_by("id")
     }
+    triwulan: dict[int, dict[int, TargetTriwulanPK]] = {}
+    for tw in TargetTriwulanPK.objects.select_for_update(of=("self",)).filter(baris__perjanjian=perjanjian):
+        triwulan.setdefault(tw.baris_id, {})[tw.triwulan] = tw
+    _konflik_target(perjanjian, target, lama, triwulan)
     for urutan, baris in enumerate(target, 1):
         tpk = lama.pop(baris.indikator.pk, None)
-        per_tw = {tw.triwulan: tw for tw in tpk.triwulan.all()} if tpk else {}
+        per_tw = triwulan.get(tpk.pk, {}) if tpk else {}
         if tpk is None:
             tpk = TargetPK(perjanjian=perjanjian, indikator=baris.indikator)
         berubah = _isi_nilai(tpk, baris.target) or tpk.urutan != urutan
@@ -132,7 +173,7 @@ def _tulis_target(perjanjian: PerjanjianKinerja, target: Sequence[BarisTarget], 
                 tw.full_clean()
                 _simpan_riwayat(tw, user=user, alasan=alasan)
     for tpk in lama.values():
-        for tw in tpk.triwulan.all():
+        for tw in triwulan.get(tpk.pk, {}).values():
             _hapus_riwayat(tw, user=user, alasan=alasan)
         _hapus_riwayat(tpk, user=user, alasan=alasan)
 
@@ -291,10 +332,24 @@ def pk_target_ubah(
     *, user, perjanjian: PerjanjianKinerja, target: Sequence[BarisTarget], alasan: str = ""
 ) -> None:
     """Replace the target lines of a PK (lines are matched by indicator; what is missing is removed).
-    Each changed line records `alasan` (or a default naming the document) in its history."""
+    Each changed line records `alasan` (or a default naming the document) in its history. A value
+    someone else saved since the form was opened (BarisTarget.versi, .versi_triwulan) is refused
+    with KonflikVersi, whose `per_baris` names the lines by indicator id; nothing is written."""
     _periksa_izin(user, perjanjian.kecamatan)
     _periksa_target(_renstra_tahun(perjanjian.kecamatan, perjanjian.tahun), target)
-    _tulis_target(perjanjian, target, user=user, alasan=alasan.strip() or f"Target {perjanjian} diubah")
+    alasan = alasan.strip() or f"Target {perjanjian} diubah"
+    try:
+        with transaction.atomic():
+            _tulis_target(perjanjian, target, user=user, alasan=alasan)
+    except IntegrityError:
+        # A line or triwulan target someone else made between our read and our insert: the same
+        # conflict as one saved since the form was opened (raised by _konflik_target).
+        lama = {b.indikator_id: b for b in TargetPK.objects.filter(perjanjian=perjanjian)}
+        triwulan: dict[int, dict[int, TargetTriwulanPK]] = {}
+        for tw in TargetTriwulanPK.objects.filter(baris__perjanjian=perjanjian):
+            triwulan.setdefault(tw.baris_id, {})[tw.triwulan] = tw
+        _konflik_target(perjanjian, target, lama, triwulan)
+        raise
 
 
 @transaction.atomic

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
-from kinerja import peringatan, selectors
+from kinerja import konflik, peringatan, selectors
 from kinerja.models import Indikator, PerjanjianKinerja, Realisasi, Renstra, Target, TargetPK
 from kinerja.nilai import Nilai, format_nilai
 from kinerja.services.perencanaan import satuan_cacah, target_negatif, target_renstra_simpan
@@ -58,6 +58,23 @@ def _sama(realisasi: Realisasi, nilai: Nilai | None) -> bool:
     )
 
 
+def teks_realisasi(nilai: Nilai | None, status: str = Status.FINAL) -> str:
+    """A realisasi as the grid shows it, for a conflict message."""
+    if nilai is None and status == Status.BELUM_TERSEDIA:
+        return Status(status).label
+    return konflik.teks_nilai(nilai)
+
+
+def _konflik(indikator: Indikator, tahun: int, periode: str, nilai: Nilai | None, status: str):
+    """The refusal of a save whose form was opened before someone else saved (or removed) the
+    realisasi; reads the row as it is now and its latest history record."""
+    kini = Realisasi.objects.filter(indikator=indikator, tahun=tahun, periode=periode).first()
+    riwayat = Realisasi.history.filter(indikator_id=indikator.pk, tahun=tahun, periode=periode)
+    lain = None if kini is None else (teks_realisasi(_nilai_dari(kini), kini.status) or konflik.KOSONG)
+    pesan = konflik.pesan(rekaman=konflik.terakhir(riwayat), lain=lain, isian=teks_realisasi(nilai, status))
+    return konflik.KonflikVersi({"nilai": pesan})
+
+
 def _periksa_izin(user, indikator: Indikator) -> None:
     if not bisa_mengedit(user, indikator.renstra.kecamatan):
         raise PermissionDenied("Peran Anda tidak mengizinkan perubahan realisasi kecamatan ini.")
@@ -74,8 +91,13 @@ def realisasi_simpan(
     status: str,
     keterangan: str,
     alasan: str,
+    versi: int | None = None,
 ) -> Realisasi | None:
     """Save the realisasi of an indicator for a year and periode.
+
+    `versi` is the versi of the row when the form was opened (0: there was none; None: not
+    checked): when someone saved or removed it since, KonflikVersi is raised on `nilai` with their
+    value, and nothing is written (kinerja/konflik.py). Saving what is already stored is no conflict.
 
     No value with status final and no keterangan means "nothing": the row is deleted (None is
     returned). Changing or removing a value already stored needs `alasan`; nothing changes when the
@@ -113,6 +135,8 @@ def realisasi_simpan(
     if hapus:
         if lama is None:
             return None
+        if konflik.bentrok(lama, versi):
+            raise _konflik(indikator, tahun, periode, nilai, status)
         if nilai_berubah and not alasan:
             raise ValidationError({"alasan": ALASAN_WAJIB})
         lama._change_reason = alasan or None
@@ -130,6 +154,12 @@ def realisasi_simpan(
     )
     if lama is not None and _sama(lama, nilai) and (lama.status, lama.keterangan) == (status, keterangan):
         return lama
+    if konflik.bentrok(lama, versi):
+        raise _konflik(indikator, tahun, periode, nilai, status)
+    if lama is None:
+        realisasi.versi = konflik.versi_awal(
+            Realisasi.history.filter(indikator_id=indikator.pk, tahun=tahun, periode=periode)
+        )
     (realisasi.nilai, realisasi.label, realisasi.pembanding, realisasi.status, realisasi.keterangan) = baru
     kesalahan: dict[str, list[str]] = {}
     try:
@@ -142,7 +172,16 @@ def realisasi_simpan(
         raise ValidationError(kesalahan)
     realisasi._change_reason = alasan or None
     realisasi._history_user = user
-    realisasi.save()
+    try:
+        with transaction.atomic():
+            realisasi.save()
+    except IntegrityError:
+        # Made by someone else between our read and our insert (the unique constraint waited for
+        # their commit): the same conflict as a row saved since the form was opened.
+        ada = Realisasi.objects.filter(indikator=indikator, tahun=tahun, periode=periode).exists()
+        if lama is not None or not ada:
+            raise
+        raise _konflik(indikator, tahun, periode, nilai, status) from None
     return realisasi
 
 
@@ -154,10 +193,12 @@ def realisasi_triwulan_simpan(
     periode: str,
     nilai: Nilai | None,
     alasan: str,
+    versi: int | None = None,
 ) -> Realisasi | None:
     """Save a triwulan cell of the grid, which has no status or keterangan of its own: a value keeps
     the stored status (final when there was none or it was belum tersedia) and keterangan; an empty
-    cell removes a stored value and leaves a row without value (belum tersedia) as it is."""
+    cell removes a stored value and leaves a row without value (belum tersedia) as it is. `versi`:
+    as for realisasi_simpan."""
     lama = Realisasi.objects.filter(indikator=indikator, tahun=tahun, periode=periode).first()
     if nilai is None:
         if lama is None or lama.nilai is None:
@@ -172,6 +213,7 @@ def realisasi_triwulan_simpan(
             status=Status.FINAL,
             keterangan="",
             alasan=alasan,
+            versi=versi,
         )
     status = lama.status if lama is not None and lama.status != Status.BELUM_TERSEDIA else Status.FINAL
     return realisasi_simpan(
@@ -183,6 +225,7 @@ def realisasi_triwulan_simpan(
         status=status,
         keterangan=lama.keterangan if lama is not None else "",
         alasan=alasan,
+        versi=versi,
     )
 
 
@@ -197,6 +240,8 @@ class IsianBaris:
     status: str
     keterangan: str
     alasan_sel: dict[str, str]
+    # Per periode, the versi of the realisasi when the grid was opened (kinerja/konflik.py).
+    versi: dict[str, int | None] = field(default_factory=dict)
 
 
 class GridTidakValid(Exception):
@@ -222,6 +267,7 @@ def realisasi_grid_simpan(*, user, tahun: int, isian: Sequence[IsianBaris], alas
                         periode=periode,
                         nilai=nilai,
                         alasan=baris.alasan_sel.get(periode) or alasan,
+                        versi=baris.versi.get(periode),
                     )
             except ValidationError as e:
                 kesalahan[(baris.indikator.pk, periode)] = e
@@ -236,6 +282,7 @@ def realisasi_grid_simpan(*, user, tahun: int, isian: Sequence[IsianBaris], alas
                     status=baris.status,
                     keterangan=baris.keterangan,
                     alasan=baris.alasan_sel.get(Periode.TAHUNAN) or alasan,
+                    versi=baris.versi.get(Periode.TAHUNAN),
                 )
         except ValidationError as e:
             kesalahan[(baris.indikator.pk, Periode.TAHUNAN)] = e

@@ -28,6 +28,7 @@ from kinerja.forms.pk import (
     TargetPKForm,
     TargetUbahFormSet,
 )
+from kinerja.konflik import KonflikVersi
 from kinerja.models import Indikator, PerjanjianKinerja
 from kinerja.services import pk as layanan
 from lkjip.akses import kecamatan_untuk
@@ -65,6 +66,14 @@ def _pasang_kesalahan(e: ValidationError, form: BaseForm | None) -> list[str]:
         else:
             lain.extend(isi)
     return lain
+
+
+def _pasang_konflik(e: KonflikVersi, formset) -> None:
+    """Show on each target line's fields the values someone else saved since the form was opened."""
+    for form in formset.forms:
+        i = form.indikator_terpilih
+        for nama, pesan in e.per_baris.get(i.pk if i else None, {}).items():
+            form.add_error(nama, pesan)
 
 
 def _gagal(request: HttpRequest, kesalahan: list[str]) -> list[str]:
@@ -286,6 +295,8 @@ def pk_target_ubah(request: HttpRequest, pk: int, tahun: int, jenis: str) -> Htt
                 target=formset.baris_target(),
                 alasan=alasan.cleaned_data["alasan"],
             )
+        except KonflikVersi as e:
+            _pasang_konflik(e, formset)
         except ValidationError as e:
             kesalahan = _pasang_kesalahan(e, alasan)
         else:

@@ -120,6 +120,7 @@ def _simpan_sel(request: HttpRequest, form: BarisRealisasiForm, kolom: str, tahu
             periode=periode_kolom(kolom),
             nilai=data[kolom],
             alasan=form.alasan_sel(request.POST, kolom),
+            versi=data.get(f"versi_{kolom}"),
         )
     else:
         realisasi_simpan(
@@ -131,6 +132,7 @@ def _simpan_sel(request: HttpRequest, form: BarisRealisasiForm, kolom: str, tahu
             status=data["status"],
             keterangan=data["keterangan"],
             alasan=form.alasan_sel(request.POST, "tahunan"),
+            versi=data.get("versi_tahunan"),
         )
 
 
