@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from lkjip.models import Desa, Kabupaten, Kecamatan, Pejabat, Penugasan
+from lkjip.models import Desa, JejakAudit, Kabupaten, Kecamatan, Pejabat, Penugasan
 
 
 class DesaInline(admin.TabularInline):
@@ -33,3 +33,23 @@ class PenugasanAdmin(admin.ModelAdmin):
     list_display = ["user", "peran", "kecamatan", "kabupaten"]
     list_filter = ["peran"]
     search_fields = ["user__username"]
+
+
+@admin.register(JejakAudit)
+class JejakAuditAdmin(admin.ModelAdmin):
+    """Read-only: the audit log is written by the application, never edited."""
+
+    list_display = ["waktu", "jenis", "nama_pengguna", "alamat_ip", "jalur", "keterangan"]
+    list_filter = ["jenis"]
+    search_fields = ["nama_pengguna", "alamat_ip"]
+    date_hierarchy = "waktu"
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

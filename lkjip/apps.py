@@ -6,4 +6,7 @@ class LkjipConfig(AppConfig):
     verbose_name = "Inti: kabupaten, kecamatan, pengguna"
 
     def ready(self) -> None:
-        from lkjip import akses, checks  # noqa: F401  (register the rules permissions and checks)
+        from lkjip import akses, audit, checks, middleware  # noqa: F401  (rules permissions and checks)
+
+        audit.hubungkan()
+        middleware.hubungkan()

@@ -237,3 +237,38 @@ class Penugasan(models.Model):
             )
         if self.pejabat_id and self.kecamatan_id and self.pejabat.kecamatan_id != self.kecamatan_id:
             raise ValidationError({"pejabat": "Pejabat harus dari kecamatan yang sama."})
+
+
+class JejakAudit(models.Model):
+    """One security event: a login, a failed login, a logout, a lockout or a refused page. Never a
+    password: only the username as typed."""
+
+    class Jenis(models.TextChoices):
+        MASUK = "masuk", "Masuk"
+        GAGAL_MASUK = "gagal_masuk", "Gagal masuk"
+        KELUAR = "keluar", "Keluar"
+        TERKUNCI = "terkunci", "Terkunci (terlalu banyak gagal masuk)"
+        AKSES_DITOLAK = "akses_ditolak", "Akses ditolak"
+
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="pengguna",
+    )
+    nama_pengguna = models.CharField("nama pengguna", max_length=150, blank=True)
+    alamat_ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
+    jalur = models.CharField("jalur", max_length=500, blank=True)
+    keterangan = models.CharField("keterangan", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "jejak audit"
+        verbose_name_plural = "jejak audit"
+        ordering = ["-waktu", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} · {self.nama_pengguna or '-'} · {self.waktu:%Y-%m-%d %H:%M:%S}"

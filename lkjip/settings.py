@@ -3,12 +3,45 @@
 One file, driven by the environment. With no environment at all it runs as a demo: SQLite next
 to the code, DEBUG on and a demo-only secret. Production sets DJANGO_SECRET_KEY, DJANGO_DEBUG=0,
 DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+
+Environment variables:
+
+- DJANGO_DEBUG (default 1): 0 in production; turns on secure cookies, HSTS and the HTTPS redirect.
+- DJANGO_SECRET_KEY: a long random secret; the demo key is refused by `check --deploy`.
+- DJANGO_ALLOWED_HOSTS (default "127.0.0.1,localhost"): host names, comma separated.
+- DATABASE_URL (default SQLite next to the code), DJANGO_CONN_MAX_AGE (seconds, default 0).
+- LKJIP_BASE_URL: the public address (verification links and QR codes in signed reports).
+- LKJIP_SESI_MENIT (default 480): a session lasts at most this many minutes (and ends when the
+  browser closes).
+- LKJIP_SESI_DIAM_MENIT (default 60): a session idle for longer than this many minutes ends; the user
+  logs in again (lkjip/middleware.py).
+- LKJIP_GAGAL_MASUK_MAKS (default 5) and LKJIP_KUNCI_MENIT (default 15): after that many failed
+  logins for the same username from the same IP address, logging in with that username from that
+  address is refused for that many minutes (django-axes).
+- LKJIP_PROXY_HTTPS (default 0): 1 behind a reverse proxy that terminates TLS. Django then trusts
+  its X-Forwarded-Proto header (production only) and takes the client's IP address (login
+  throttling and the audit log) from the right-most X-Forwarded-For entry, the one the proxy adds.
+  Never set it without a proxy: clients could then choose their own address.
+- LKJIP_ALIHKAN_HTTPS (default 1), LKJIP_HSTS_DETIK (default one year), LKJIP_HSTS_SUBDOMAIN and
+  LKJIP_HSTS_PRELOAD (default 1): HTTPS redirect and HSTS in production.
+- LKJIP_BATAS_PERMINTAAN (default 32 MiB): the largest request body accepted (uploads).
+- LKJIP_LOG_LEVEL (default WARNING): what is logged to standard error.
+- DJANGO_EMAIL_HOST, DJANGO_EMAIL_PORT, DJANGO_EMAIL_HOST_USER, DJANGO_EMAIL_HOST_PASSWORD,
+  DJANGO_EMAIL_USE_TLS, DJANGO_EMAIL_TIMEOUT (default 10 s): the SMTP server, with
+  DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+- LKJIP_MEDIA_ROOT, LKJIP_PENANDA_TANGAN, LKJIP_CA_TEPERCAYA, LKJIP_TASKS_BACKEND,
+  DJANGO_EMAIL_BACKEND, DJANGO_DEFAULT_FROM_EMAIL, TIME_ZONE: see their settings below.
+
+A content security policy (django-csp, CONTENT_SECURITY_POLICY below) is sent in every environment:
+pages load scripts and styles only from our static files, never inline.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,6 +73,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "lkjip",
     "kinerja",
     "anggaran",
@@ -48,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: refuses (413) a request above LKJIP_BATAS_PERMINTAAN.
+    "lkjip.unggah.BatasUkuranPermintaanMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -56,8 +93,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After htmx (reads request.htmx): ends idle sessions, sends htmx to the login page whole.
+    "lkjip.middleware.SesiDiamMiddleware",
+    # Last: turns a login refused by the lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lkjip.urls"
@@ -97,6 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username+IP before any password is checked (django-axes).
+    "lkjip.audit.BackendAxes",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -108,6 +152,44 @@ LOGOUT_REDIRECT_URL = "login"
 # Sessions last a working day at most and end when the browser closes: offices share computers.
 SESSION_COOKIE_AGE = int(os.environ.get("LKJIP_SESI_MENIT", "480")) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# ... and end after this long without a request (lkjip/middleware.py), which renews the session's
+# last-activity stamp at most every LKJIP_SESI_PERBARUI_DETIK seconds, so ordinary pages don't write.
+LKJIP_SESI_DIAM_MENIT = int(os.environ.get("LKJIP_SESI_DIAM_MENIT", "60"))
+LKJIP_SESI_PERBARUI_DETIK = 5 * 60
+
+# Behind a trusted reverse proxy (see the docstring): the proxy's headers are believed.
+LKJIP_PROXY = _env_bool("LKJIP_PROXY_HTTPS", False)
+
+# Login throttling (django-axes): 5 failures for the same username from the same IP address lock
+# that combination out for 15 minutes. A successful login clears the count; attempts during the
+# lockout don't extend it. The lockout page is registration/login.html with status 429
+# (lkjip.audit.respons_terkunci); lockouts, logins and failures go to the audit log (JejakAudit).
+AXES_FAILURE_LIMIT = int(os.environ.get("LKJIP_GAGAL_MASUK_MAKS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LKJIP_KUNCI_MENIT", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "lkjip.audit.respons_terkunci"
+AXES_CLIENT_IP_CALLABLE = "lkjip.audit.alamat_ip"
+# Successful logins are in our own audit log (JejakAudit), not in axes' AccessLog as well.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Content security policy (django-csp), in every environment: everything from our own origin, no
+# inline scripts or styles (htmx's indicator style is in static/css/app.css, see base.html), charts
+# as data: images, no plugins, no framing, forms post only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Production (DJANGO_DEBUG=0) is served over HTTPS only: secure cookies, HSTS, redirect to HTTPS.
 # Behind a reverse proxy that terminates TLS, set LKJIP_PROXY_HTTPS=1 so Django trusts its
@@ -138,6 +220,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(os.environ.get("LKJIP_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 
+# Uploads (limits and content checks per kind in lkjip/unggah.py). Above FILE_UPLOAD_MAX_MEMORY_SIZE
+# an upload is streamed to a temporary file instead of memory; the whole request body is capped at
+# LKJIP_BATAS_PERMINTAAN (the largest upload, a 30 MB PDF on /verifikasi/, plus the form).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+LKJIP_BATAS_PERMINTAAN = int(os.environ.get("LKJIP_BATAS_PERMINTAAN", 32 * 1024 * 1024))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -163,3 +254,20 @@ TASKS = {"default": {"BACKEND": os.environ.get("LKJIP_TASKS_BACKEND", "django_ta
 # E-mail to the next actor of the workflow: printed on the console unless a backend is configured.
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "LKjIP Kecamatan <noreply@localhost>")
+# The kabupaten's mail server, with a short timeout so a hanging server cannot hold a web worker.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+
+# Errors and warnings (a crashed page's traceback among them) go to standard error, which systemd
+# keeps in the journal (docs/deploy.md); LKJIP_LOG_LEVEL raises or lowers the threshold.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"baris": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "baris"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LKJIP_LOG_LEVEL", "WARNING")},
+}

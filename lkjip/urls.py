@@ -7,6 +7,8 @@ from django.urls import include, path, reverse_lazy
 from lkjip import administrasi, views
 from lkjip.forms import FormGantiSandi
 
+handler403 = "lkjip.views.akses_ditolak"
+
 urlpatterns = [
     path("", views.beranda, name="beranda"),
     path(

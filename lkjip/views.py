@@ -7,8 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.selectors import kecamatan_daftar, kecamatan_profil, ringkasan_kecamatan
+from lkjip import audit
 from lkjip.akses import id_kecamatan_sendiri, kabupaten_terlihat, kecamatan_untuk, penugasan_pengguna
-from lkjip.models import Penugasan
+from lkjip.models import JejakAudit, Penugasan
 
 KECAMATAN_PER_HALAMAN = 25
 
@@ -55,3 +56,16 @@ def kecamatan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     kecamatan = kecamatan_untuk(request, pk)
     profil = kecamatan_profil(kecamatan=kecamatan)
     return render(request, "lkjip/kecamatan_detail.html", {"kecamatan": kecamatan, "profil": profil})
+
+
+def akses_ditolak(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler403: every refused page (PermissionDenied) is written to the audit log, then the
+    Indonesian 403 page."""
+    keterangan = str(exception) if exception is not None else ""
+    audit.catat(
+        jenis=JejakAudit.Jenis.AKSES_DITOLAK,
+        request=request,
+        user=request.user,
+        keterangan=f"{request.method} {keterangan}".strip(),
+    )
+    return render(request, "403.html", status=403)

@@ -21,7 +21,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from kinerja.models import Indikator  # noqa: E402
-from tests.e2e.test_login import ARGUMEN_CHROMIUM  # noqa: E402
+from tests.e2e.conftest import ARGUMEN_CHROMIUM  # noqa: E402
 
 
 @pytest.fixture

@@ -4,13 +4,14 @@ Uses Debian's chromium (never a downloaded browser build). Playwright's sync API
 event loop in this thread, which makes Django refuse database access from it ("You cannot call
 this from an async context") although the test itself is synchronous: hence
 DJANGO_ALLOW_ASYNC_UNSAFE.
+
+The browser fixture `halaman` is in tests/e2e/conftest.py (which also fails the test on any
+Content Security Policy violation).
 """
 
-import os
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -18,35 +19,9 @@ if not CHROMIUM.exists():
         f"chromium tidak terpasang: {CHROMIUM} tidak ada (apt-get install chromium)", allow_module_level=True
     )
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 from tests import factories as f  # noqa: E402
-
-ARGUMEN_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def halaman():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMEN_CHROMIUM)
-        try:
-            page = browser.new_page(locale="id-ID")
-            page.set_default_timeout(15_000)
-            yield page
-        finally:
-            # A query of the test body, made while Playwright's loop runs, opened a connection of
-            # its own: close it here, or PostgreSQL cannot drop the test database afterwards.
-            connections.close_all()
-            browser.close()
 
 
 # The data fixtures come before `halaman`: a database connection opened while Playwright's loop
