@@ -16,3 +16,20 @@ def kunci_demo(app_configs, **kwargs) -> list[checks.CheckMessage]:
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def alamat_publik(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """LKJIP_BASE_URL is printed in every signed report's QR code: it must be the public HTTPS
+    address, not the demo's loopback one."""
+    alamat = getattr(settings, "LKJIP_BASE_URL", "")
+    if not alamat.startswith("https://") or any(h in alamat for h in ("127.0.0.1", "localhost")):
+        return [
+            checks.Warning(
+                f"LKJIP_BASE_URL ({alamat}) bukan alamat publik HTTPS; alamat ini tercetak pada kode QR "
+                "verifikasi setiap laporan yang ditandatangani.",
+                hint="Isi LKJIP_BASE_URL dengan alamat publik aplikasi, misalnya https://lkjip.kabupaten.go.id.",
+                id="lkjip.W002",
+            )
+        ]
+    return []

@@ -41,6 +41,23 @@ def test_check_deploy_memperingatkan_mode_demo():
     assert hasil.returncode == 1
     assert "security.W018" in hasil.stderr  # DEBUG on
     assert "lkjip.E001" in hasil.stderr  # the demo secret key
+    assert "lkjip.W002" in hasil.stderr  # the loopback address in the QR codes
+
+
+def test_check_deploy_menolak_alamat_publik_tanpa_https():
+    hasil = _periksa(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "k" * 20 + "Zx9!q" * 10,
+            "DJANGO_ALLOWED_HOSTS": "lkjip.banyumaskab.go.id",
+            "LKJIP_BASE_URL": "http://lkjip.banyumaskab.go.id",
+        }
+    )
+    assert hasil.returncode == 1
+    assert (
+        "?: (lkjip.W002) LKJIP_BASE_URL (http://lkjip.banyumaskab.go.id) bukan alamat publik HTTPS; "
+        "alamat ini tercetak pada kode QR verifikasi setiap laporan yang ditandatangani."
+    ) in hasil.stderr
 
 
 def test_sesi_paling_lama_sehari_kerja_dan_berakhir_saat_peramban_ditutup():
