@@ -95,6 +95,14 @@ rules.add_perm("lkjip.setujui_laporan", bisa_menyetujui)
 rules.add_perm("lkjip.reviu_laporan", bisa_mereviu)
 rules.add_perm("lkjip.kelola_kabupaten", bisa_mengelola_kabupaten)
 
+# The same predicates as plain rules, for templates (`{% test_rule %}`): Django's has_perm answers
+# True for every superuser, so a superuser without a role would see buttons the views refuse.
+for _nama, _predikat in (
+    ("lkjip.ubah_kecamatan", bisa_mengedit),
+    ("lkjip.reviu_laporan", bisa_mereviu),
+):
+    rules.add_rule(_nama, _predikat)
+
 
 def kecamatan_untuk(request: HttpRequest, pk: int, *, tulis: bool = False) -> Kecamatan:
     """The kecamatan `pk` if the user may read it (else 404) and, with tulis, change it (else 403)."""

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
+from django.urls import reverse
 
 from lkjip.akses import (
     bisa_membaca,
@@ -127,3 +128,19 @@ def test_kecamatan_untuk_tulis_peran_kabupaten_403(request, kecamatan_a, persona
     assert kecamatan_untuk(_request(user), kecamatan_a.pk) == kecamatan_a
     with pytest.raises(PermissionDenied):
         kecamatan_untuk(_request(user), kecamatan_a.pk, tulis=True)
+
+
+@pytest.mark.django_db
+def test_superuser_tanpa_peran_tidak_melihat_tombol_yang_ditolak(
+    client, django_user_model, kecamatan_a, operator_a
+):
+    """Pages offer a change only where the view accepts it: a superuser without a role reads the
+    kecamatan but gets 403 on its forms, so it sees no "Tambah Renstra"."""
+    admin = django_user_model.objects.create_superuser("super", "super@example.org", "x")
+    client.force_login(admin)
+    halaman = client.get(reverse("kecamatan_detail", args=[kecamatan_a.pk])).content.decode()
+    tambah = reverse("kinerja:renstra_tambah", args=[kecamatan_a.pk])
+    assert (f'href="{tambah}"' in halaman, client.get(tambah).status_code) == (False, 403)
+    client.force_login(operator_a)
+    halaman = client.get(reverse("kecamatan_detail", args=[kecamatan_a.pk])).content.decode()
+    assert (f'href="{tambah}"' in halaman, client.get(tambah).status_code) == (True, 200)
