@@ -1,6 +1,6 @@
 """The report as HTML and PDF (DESIGN.md §5, STYLE.md §8: the PDF is a boundary).
 
-`render_html` renders templates/laporan/pdf with the frozen konteks of laporan/konteks.py;
+`render_html` renders templates/laporan/pdf with the frozen konteks of laporan/konteks/;
 `render_pdf` hands that HTML to WeasyPrint with the print stylesheet static/css/cetak.css and the
 vendored fonts. WeasyPrint is imported inside the function, so the application starts on a machine
 without Pango; it may only read files under static/ and the media root (the logo, the bagan,

@@ -2,7 +2,7 @@
 
 Everyone who may read the kecamatan may get them (operator and camat of the kecamatan, inspektorat
 and admin of its kabupaten): another kecamatan answers 404, an anonymous visitor goes to the login
-page. All three render the same frozen konteks (laporan/konteks.py); the PDF module, and with it
+page. All three render the same frozen konteks (laporan/konteks/); the PDF module, and with it
 WeasyPrint, is imported only when a PDF is asked for.
 """
 

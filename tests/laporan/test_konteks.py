@@ -1,4 +1,4 @@
-"""laporan/konteks.py: the whole report as plain data, checked on the three demo reports (their
+"""laporan/konteks/: the whole report as plain data, checked on the three demo reports (their
 figures recomputed from the reports' own inputs, DOMAIN.md §3.12 and §4.1) and on built data for
 the rules: numbering per BAB, a source under every table, only allowed year labels, generated
 sentences, a year without PK, and a query count that does not grow with the indicators."""

@@ -1,4 +1,4 @@
-"""Triwulan and semester reports (laporan/konteks.py with `periode`): the figures cut at the end of
+"""Triwulan and semester reports (laporan/konteks/ with `periode`): the figures cut at the end of
 the period (realisasi from the triwulan values, target from the triwulan targets, budget realisasi
 from the triwulan realisasi), "Periode s.d." labels, the DRAF mark, the preview/PDF parameters and
 the cetak_lkjip options; the yearly report unchanged."""
