@@ -9,7 +9,8 @@ Environment variables:
 - DJANGO_DEBUG (default 1): 0 in production; turns on secure cookies, HSTS and the HTTPS redirect.
 - DJANGO_SECRET_KEY: a long random secret; the demo key is refused by `check --deploy`.
 - DJANGO_ALLOWED_HOSTS (default "127.0.0.1,localhost"): host names, comma separated.
-- DATABASE_URL (default SQLite next to the code), DJANGO_CONN_MAX_AGE (seconds, default 0).
+- DATABASE_URL (default SQLite next to the code), DJANGO_CONN_MAX_AGE (seconds a database
+  connection is kept; default 60 in production, 0 with DEBUG).
 - LKJIP_BASE_URL: the public address (verification links and QR codes in signed reports).
 - LKJIP_SESI_MENIT (default 480): a session lasts at most this many minutes (and ends when the
   browser closes).
@@ -122,10 +123,13 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "lkjip.wsgi.application"
 
+# In production a connection is kept for a minute: opening a PostgreSQL connection per request cost
+# ~9 ms of database CPU per page in the load test (bench/beban.py); health checks drop a dead one.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=True,
     )
 }
 
