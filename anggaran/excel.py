@@ -321,12 +321,13 @@ class _Pembaca:
             return False, None
         if angka is None:
             return True, None
-        if angka < 0:
+        if abs(angka) >= BATAS_UANG:
+            # Checked first: quantize below fails on a number of more than 26 digits.
+            self.galat(r, k, "angka terlalu besar")
+        elif angka < 0:
             self.galat(r, k, f"jumlah anggaran tidak boleh negatif ({format_angka(angka)})")
         elif angka != angka.quantize(DUA):
             self.galat(r, k, "paling banyak 2 angka di belakang koma")
-        elif angka >= BATAS_UANG:
-            self.galat(r, k, "angka terlalu besar")
         else:
             return True, angka
         return False, None

@@ -137,14 +137,13 @@ def buka_buku(isi: bytes) -> Workbook:
     Raises ValueError in Indonesian when the bytes are not an .xlsx workbook (an old .xls, a CSV,
     a renamed file)."""
     # Imported here: only uploads need the reader.
-    from zipfile import BadZipFile
-
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         return load_workbook(BytesIO(isi), data_only=True)
-    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as e:
+    except Exception as e:
+        # Damaged bytes fail anywhere in zipfile, zlib, the XML parser or openpyxl, each with its own
+        # exception (BadZipFile, zlib.error, EOFError, SyntaxError, KeyError, ...): all mean the same.
         raise ValueError(BUKAN_XLSX) from e
 
 

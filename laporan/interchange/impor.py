@@ -412,10 +412,12 @@ def _tulis_pejabat(
     tulis.hapus_kecuali(qs, simpan, "pejabat", jalur)
 
 
-def _skala_kabupaten(skala: str | dict) -> str | dict:
+def _skala_kabupaten(skala: str | dict) -> str | dict | None:
     """The document's scale as Kabupaten.skala_capaian stores it (a preset name, or the canonical
     object, so an unchanged scale writes nothing); a gap, an overlap or an unknown preset is an error
     on the band concerned: "$.kabupaten.skala_capaian.pita[2]: Pita 'Baik' ... menyisakan celah ..."."""
+    if skala in ("", {}):
+        return None  # no scale of its own (the default), stored as Kabupaten.clean() stores it
     try:
         hasil = skala_dari_data(skala)
     except SkalaTidakValid as e:

@@ -38,15 +38,93 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(skema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+_ANGKA_PANJANG = re.compile(r"\d{4000,}")
+
+
 def baca_dokumen(teks: str) -> dict:
-    """Parse JSON keeping decimals exact (never through float)."""
-    return json.loads(teks, parse_float=Decimal)
+    """Parse JSON keeping decimals exact (never through float).
+
+    Raises json.JSONDecodeError only, also for what Python's json module refuses otherwise: an
+    integer of thousands of digits (ValueError) and nesting deeper than Python's recursion limit.
+    """
+    try:
+        return json.loads(teks, parse_float=Decimal)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError as e:
+        raise json.JSONDecodeError("dokumen bersarang terlalu dalam", teks, 0) from e
+    except ValueError as e:
+        panjang = _ANGKA_PANJANG.search(teks)
+        raise json.JSONDecodeError("angka terlalu panjang", teks, panjang.start() if panjang else 0) from e
+
+
+# No value of the format comes near this; larger ones (1e400, a thousand-digit string) would make the
+# decimal arithmetic of the checks fail instead of being refused.
+BATAS_ANGKA = Decimal(10) ** 20
+_POLA_DESIMAL = re.compile(POLA_DESIMAL)
+
+
+def _ringkas(x) -> str:
+    teks = str(x)
+    return teks if len(teks) <= 40 else f"{teks[:20]}... ({len(teks)} karakter)"
+
+
+def _teks_tidak_sah(teks: str) -> str | None:
+    """Why a text cannot be stored: a NUL character (PostgreSQL refuses it) or a lone surrogate such
+    as "\\ud800" (valid JSON, but no UTF-8 text), else None."""
+    if "\x00" in teks:
+        return "teks berisi karakter NUL (\\u0000) yang tidak dapat disimpan"
+    try:
+        teks.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return f"teks berisi karakter yang tidak sah (\\u{ord(teks[e.start]):04x}) yang tidak dapat disimpan"
+    return None
+
+
+def nilai_tidak_wajar(dokumen) -> list[str]:
+    """Values no check can take and no database can store: NaN and Infinity (which Python's json
+    module reads), numbers of 20 digits or more before the decimal point (JSON numbers, or strings in
+    the decimal form), and texts (also object keys) with NUL or a lone surrogate."""
+    galat = []
+    tumpukan = [(dokumen, "$")]
+    while tumpukan:
+        x, jalur = tumpukan.pop()
+        if isinstance(x, dict):
+            for k, v in reversed(x.items()):
+                jalur_k = f"{jalur}{kunci(str(k))}"
+                if isinstance(k, str) and (alasan := _teks_tidak_sah(k)):
+                    galat.append(f"{jalur_k}: nama kolom: {alasan}")
+                else:
+                    tumpukan.append((v, jalur_k))
+        elif isinstance(x, list):
+            tumpukan.extend((v, f"{jalur}[{i}]") for i, v in reversed(list(enumerate(x))))
+        elif isinstance(x, bool):
+            continue
+        elif isinstance(x, float | Decimal) and not Decimal(x).is_finite():
+            teks = json.dumps(x) if isinstance(x, float) else str(x)  # NaN, Infinity as JSON writes them
+            galat.append(f"{jalur}: {teks} bukan angka yang valid; tulis angka biasa, mis. 1234567.89")
+        elif isinstance(x, int | float | Decimal) and abs(x) >= BATAS_ANGKA:
+            galat.append(f"{jalur}: angka {_ringkas(x)} terlalu besar")
+        elif isinstance(x, str) and _POLA_DESIMAL.match(x) and len(x.lstrip("-").split(".")[0]) > 20:
+            galat.append(f"{jalur}: angka {_ringkas(x)} terlalu besar")
+        elif isinstance(x, str) and (alasan := _teks_tidak_sah(x)):
+            galat.append(f"{jalur}: {alasan}")
+    return galat
 
 
 def validasi_skema(dokumen) -> list[str]:
-    """Every schema problem of the document as `$.path: pesan`, in document order."""
+    """Every schema problem of the document as `$.path: pesan`, in document order; then the values
+    no check can take (nilai_tidak_wajar), each once."""
     galat = sorted(_validator().iter_errors(dokumen), key=lambda e: [str(p) for p in e.absolute_path])
-    return [f"{e.json_path}: {pesan(e)}" for e in galat]
+    angka = nilai_tidak_wajar(dokumen)
+    jalur_angka = {baris.partition(": ")[0] for baris in angka}
+    semua = [f"{e.json_path}: {pesan(e)}" for e in galat if e.json_path not in jalur_angka] + angka
+    return [_tampil(baris) for baris in semua]
+
+
+def _tampil(teks: str) -> str:
+    """A message quoting the document's text, made safe to show: lone surrogates and NUL escaped."""
+    return teks.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\u0000")
 
 
 def kunci(nama: str) -> str:
