@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -988,12 +988,26 @@ class BarisGrid:
 
 
 @dataclass(frozen=True)
+class PembandingTarget:
+    """What the warnings of the grid page compare (kinerja.peringatan), read with the grid: every
+    target of the year (PK murni and perubahan, Renstra), the realisasi of the year before of their
+    indicators, and the SKM/SAKIP values of every year."""
+
+    target_pk: list[TargetPK]
+    target_renstra: list[Target]
+    realisasi_lalu: dict[int, dict[str, Realisasi]]
+    sumber: SumberKecamatan
+
+
+@dataclass(frozen=True)
 class GridRealisasi:
     tahun: int
     perjanjian: PerjanjianKinerja | None
     # The Renstra of the year (for the link to make a PK when there is none); None when a PK exists.
     renstra: Renstra | None
     baris: list[BarisGrid]
+    # Read only when asked for (dengan_pembanding=True).
+    pembanding: PembandingTarget | None = None
 
     @property
     def ada_sumber(self) -> bool:
@@ -1001,31 +1015,80 @@ class GridRealisasi:
         return any(b.sumber is not None for b in self.baris)
 
 
-def realisasi_grid(*, kecamatan: Kecamatan, tahun: int, indikator_id: int | None = None) -> GridRealisasi:
+def realisasi_grid(
+    *, kecamatan: Kecamatan, tahun: int, indikator_id: int | None = None, dengan_pembanding: bool = False
+) -> GridRealisasi:
     """The realisasi input grid of a year: one row per indicator of the effective PK (the perubahan
     when there is one, else the murni) in the PK's order, with its realisasi per periode. With
-    `indikator_id`, only that indicator's row (none when it is not in the PK)."""
-    pk = _pk_efektif(PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun)).get(tahun)
+    `indikator_id`, only that indicator's row (none when it is not in the PK). With
+    `dengan_pembanding`, also what the page's warnings compare (GridRealisasi.pembanding).
+
+    Queries: the PK documents, their targets, the realisasi, and the SKM/SAKIP values when an
+    indicator takes its realisasi from them (sumber_kecamatan); with `dengan_pembanding` one more
+    for the Renstra targets of the year (the realisasi of the year before comes with the same
+    query). Without a PK: the Renstra of the year instead of the targets and realisasi (and, with
+    `dengan_pembanding`, the Renstra targets and last year's realisasi). The count does not grow
+    with the number of indicators."""
+    dokumen = list(PerjanjianKinerja.objects.filter(kecamatan=kecamatan, tahun=tahun))
+    pk = _pk_efektif(dokumen).get(tahun)
+    target_renstra: list[Target] = []
+    if dengan_pembanding:
+        target_renstra = list(
+            Target.objects.filter(indikator__renstra__kecamatan=kecamatan, tahun=tahun).select_related(
+                "indikator__sasaran"
+            )
+        )
+    target_pk: list[TargetPK] = []
+    if pk is not None:
+        baris_pk = TargetPK.objects.select_related("indikator__renstra", "indikator__sasaran").order_by(
+            "urutan", "id"
+        )
+        if indikator_id is not None:
+            baris_pk = baris_pk.filter(perjanjian=pk, indikator_id=indikator_id)
+        elif dengan_pembanding:
+            # The murni's targets too: the warnings compare them (one query for both documents).
+            baris_pk = baris_pk.filter(perjanjian__in=dokumen)
+        else:
+            baris_pk = baris_pk.filter(perjanjian=pk)
+        per_id = {d.pk: d for d in dokumen}
+        for t in baris_pk:
+            t.perjanjian = per_id[t.perjanjian_id]
+            target_pk.append(t)
+    baris_pk = [t for t in target_pk if t.perjanjian_id == pk.pk] if pk is not None else []
+    id_baris = [b.indikator_id for b in baris_pk]
+    id_lalu = {t.indikator_id for t in (*target_pk, *target_renstra)} if dengan_pembanding else set()
+    realisasi: dict[int, dict[str, Realisasi]] = defaultdict(dict)
+    realisasi_lalu: dict[int, dict[str, Realisasi]] = defaultdict(dict)
+    if id_baris or id_lalu:
+        for r in Realisasi.objects.filter(
+            Q(tahun=tahun, indikator_id__in=id_baris) | Q(tahun=tahun - 1, indikator_id__in=id_lalu)
+        ):
+            (realisasi if r.tahun == tahun else realisasi_lalu)[r.indikator_id][r.periode] = r
+    for b in baris_pk:
+        # The kecamatan is known: spare the services a query per row when they check permission.
+        b.indikator.renstra.kecamatan = kecamatan
+    dari_sumber = sumber_kecamatan(
+        kecamatan=kecamatan,
+        indikator=[t.indikator for t in (*target_pk, *target_renstra)],
+    )
+    pembanding = (
+        PembandingTarget(
+            target_pk=target_pk,
+            target_renstra=target_renstra,
+            realisasi_lalu=realisasi_lalu,
+            sumber=dari_sumber,
+        )
+        if dengan_pembanding
+        else None
+    )
     if pk is None:
         return GridRealisasi(
             tahun=tahun,
             perjanjian=None,
             renstra=renstra_untuk_tahun(kecamatan=kecamatan, tahun=tahun),
             baris=[],
+            pembanding=pembanding,
         )
-    baris_pk = (
-        TargetPK.objects.filter(perjanjian=pk).select_related("indikator__renstra").order_by("urutan", "id")
-    )
-    if indikator_id is not None:
-        baris_pk = baris_pk.filter(indikator_id=indikator_id)
-    baris_pk = list(baris_pk)
-    realisasi: dict[int, dict[str, Realisasi]] = defaultdict(dict)
-    for r in Realisasi.objects.filter(tahun=tahun, indikator_id__in=[b.indikator_id for b in baris_pk]):
-        realisasi[r.indikator_id][r.periode] = r
-    for b in baris_pk:
-        # The kecamatan is known: spare the services a query per row when they check permission.
-        b.indikator.renstra.kecamatan = kecamatan
-    dari_sumber = sumber_kecamatan(kecamatan=kecamatan, indikator=[b.indikator for b in baris_pk])
 
     def baris(b: TargetPK) -> BarisGrid:
         nilai_sumber = dari_sumber.untuk(b.indikator, tahun)
@@ -1037,7 +1100,16 @@ def realisasi_grid(*, kecamatan: Kecamatan, tahun: int, indikator_id: int | None
             menunggu="" if nilai_sumber else menunggu_sumber(b.indikator, tahun),
         )
 
-    return GridRealisasi(tahun=tahun, perjanjian=pk, renstra=None, baris=[baris(b) for b in baris_pk])
+    return GridRealisasi(
+        tahun=tahun, perjanjian=pk, renstra=None, baris=[baris(b) for b in baris_pk], pembanding=pembanding
+    )
+
+
+def realisasi_baris_segar(*, baris: BarisGrid, tahun: int) -> BarisGrid:
+    """A grid row with its realisasi read again (one query), e.g. after a cell was saved; the
+    indicator, its target and its SKM/SAKIP value stay as they were read."""
+    realisasi = {r.periode: r for r in Realisasi.objects.filter(indikator=baris.indikator, tahun=tahun)}
+    return replace(baris, realisasi=realisasi)
 
 
 def target_renstra_tahun(*, renstra: Renstra, tahun: int) -> dict[int, Target]:

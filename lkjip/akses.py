@@ -16,12 +16,13 @@ Peran = Penugasan.Peran
 
 
 def penugasan_pengguna(user) -> list[Penugasan]:
-    """The user's roles, read once per request (cached on the user object of that request)."""
+    """The user's roles, read once per request (cached on the user object of that request), with
+    their kecamatan and kabupaten (one query; base.html shows them on every page)."""
     if not user.is_authenticated:
         return []
     cache = getattr(user, "_penugasan_cache", None)
     if cache is None:
-        cache = list(Penugasan.objects.filter(user=user))
+        cache = list(Penugasan.objects.filter(user=user).select_related("kecamatan", "kabupaten"))
         user._penugasan_cache = cache
     return cache
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja import excel, peringatan, selectors
@@ -21,11 +24,13 @@ from kinerja.forms.realisasi import (
     KOLOM_TRIWULAN,
     AlasanGridForm,
     BarisRealisasiForm,
+    Sel,
     UnggahExcelForm,
     kolom_periode,
     periode_kolom,
 )
 from kinerja.models import Realisasi
+from kinerja.selectors import NilaiSumber
 from kinerja.services.realisasi import (
     ALASAN_WAJIB,
     GridTidakValid,
@@ -69,11 +74,124 @@ def _pasang_kesalahan(
             form.add_error(kolom, isi)
 
 
+# --- the cells as the template draws them ---------------------------------------------------------
+# The grid draws seven cells per indicator: each cell's strings are worked out here once, so the
+# template only writes them (template lookups through bound fields, a {% url %} and a widget
+# template per cell were most of the page's time).
+
+
+@dataclass(frozen=True)
+class SelTampil:
+    """One cell of a grid row (kinerja/realisasi/_sel.html) with its strings worked out."""
+
+    kolom: str
+    judul: str
+    kode: str
+    id_indikator: int
+    # The <td>: its class; `oob` when it is sent out of band after another cell's save.
+    kelas_sel: str
+    oob: bool
+    # The hidden versi input ("" when the cell shares the Tahunan one).
+    versi: str
+    # The yearly realisasi taken from the SKM/SAKIP result: shown instead of an input.
+    sumber: NilaiSumber | None
+    nama: str
+    id_input: str
+    nilai: str
+    # The field's errors (select: is-invalid), and errors or messages (input: is-invalid, aria).
+    galat: bool
+    salah: bool
+    pesan: list[str]
+    url: str
+    # The status select's options: (value, label, selected).
+    pilihan: list[tuple[str, str, bool]]
+    # The Tahunan cell's value derived from the triwulan (None: not derived), and whether the
+    # note under the input says so (nothing typed there).
+    turunan: Decimal | None
+    tampil_turunan: bool
+    cara_turunan: str
+    perlu_alasan: bool
+    nama_alasan: str
+    alasan_dicatat: str
+
+
+def _url_sel(kecamatan: Kecamatan, tahun: int) -> str:
+    """The start of every cell's save URL, "<...>/isi/": the indicator and column follow."""
+    contoh = reverse("kinerja:realisasi_sel_simpan", args=[kecamatan.pk, tahun, 0, "tw1"])
+    return contoh.removesuffix("0/tw1/")
+
+
+def _versi_html(s: Sel) -> str:
+    """The hidden versi input, as the bound field would render it (django/forms/widgets/input.html)."""
+    if s.versi is None:
+        return ""
+    nilai = s.versi.value()
+    if nilai is None or nilai == "":
+        return format_html('<input type="hidden" name="{}" id="{}">', s.versi.html_name, s.versi.auto_id)
+    return format_html(
+        '<input type="hidden" name="{}" value="{}" id="{}">', s.versi.html_name, nilai, s.versi.auto_id
+    )
+
+
+def sel_tampil(form: BarisRealisasiForm, kolom: str, *, url_sel: str, oob: bool = False) -> SelTampil:
+    """The cell `kolom` of a grid row; `url_sel` from _url_sel()."""
+    s = form.sel(kolom)
+    f = s.field
+    baris = form.baris
+    ind = baris.indikator
+    galat = bool(f.errors)
+    salah = galat or bool(s.pesan)
+    sumber = baris.sumber if kolom == "tahunan" else None
+    nilai = f.value()
+    turunan = baris.turunan if kolom == "tahunan" else None
+    if salah:
+        kelas_sel = f"sel-{kolom} table-danger"
+    elif sumber is not None:
+        kelas_sel = f"sel-{kolom} table-light"
+    else:
+        kelas_sel = f"sel-{kolom}"
+    pilihan = []
+    if kolom == "status":
+        pilihan = [(v, label, nilai == v) for v, label in f.field.choices]
+    return SelTampil(
+        kolom=kolom,
+        judul=s.judul,
+        kode=ind.kode,
+        id_indikator=ind.pk,
+        kelas_sel=kelas_sel,
+        oob=oob,
+        versi=_versi_html(s),
+        sumber=sumber,
+        nama=f.html_name,
+        id_input=f.auto_id,
+        nilai="" if nilai is None else nilai,
+        galat=galat,
+        salah=salah,
+        pesan=[*f.errors, *s.pesan],
+        url=f"{url_sel}{ind.pk}/{kolom}/",
+        pilihan=pilihan,
+        turunan=turunan,
+        tampil_turunan=turunan is not None and not nilai,
+        cara_turunan=baris.cara_turunan if turunan is not None else "",
+        perlu_alasan=s.perlu_alasan,
+        nama_alasan=s.nama_alasan,
+        alasan_dicatat=s.alasan_dicatat,
+    )
+
+
+@dataclass(frozen=True)
+class BarisTampil:
+    """A grid row: its form (the indicator and target it shows) and its cells in KOLOM order."""
+
+    form: BarisRealisasiForm
+    sel: list[SelTampil]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def realisasi_grid(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
     kecamatan = kecamatan_untuk(request, pk, tulis=True)
-    grid = selectors.realisasi_grid(kecamatan=kecamatan, tahun=tahun)
+    grid = selectors.realisasi_grid(kecamatan=kecamatan, tahun=tahun, dengan_pembanding=True)
     data = request.POST if request.method == "POST" else None
     baris_form = [BarisRealisasiForm(data, baris=b) for b in grid.baris]
     alasan_form = AlasanGridForm(data)
@@ -96,16 +214,21 @@ def realisasi_grid(request: HttpRequest, pk: int, tahun: int) -> HttpResponse:
                 messages.success(request, f"Realisasi {tahun} tersimpan.")
                 return redirect("kinerja:realisasi_grid", kecamatan.pk, tahun)
         messages.error(request, PESAN_GAGAL)
+    url_sel = _url_sel(kecamatan, tahun)
     return render(
         request,
         "kinerja/realisasi/realisasi_grid.html",
         {
             "kecamatan": kecamatan,
             "grid": grid,
-            "baris_form": baris_form,
+            "baris_tampil": [
+                BarisTampil(form=f, sel=[sel_tampil(f, k, url_sel=url_sel) for k in KOLOM])
+                for f in baris_form
+            ],
             "alasan_form": alasan_form,
-            "peringatan_target": peringatan.target_kurang_menantang(kecamatan=kecamatan, tahun=tahun),
-            "peringatan_realisasi": peringatan.realisasi_belum_diisi(kecamatan=kecamatan, tahun=tahun),
+            # The data was read with the grid (nothing is saved when the page is drawn again).
+            "peringatan_target": peringatan.target_kurang_menantang_grid(grid),
+            "peringatan_realisasi": peringatan.realisasi_belum_diisi_grid(grid),
         },
     )
 
@@ -169,11 +292,7 @@ def realisasi_sel_simpan(
 
     sel = []
     if tersimpan:
-        baru = BarisRealisasiForm(
-            baris=selectors.realisasi_grid(kecamatan=kecamatan, tahun=tahun, indikator_id=indikator_pk).baris[
-                0
-            ]
-        )
+        baru = BarisRealisasiForm(baris=selectors.realisasi_baris_segar(baris=grid.baris[0], tahun=tahun))
         kolom_nilai = "tahunan" if kolom in KOLOM_TAHUNAN else kolom
         if alasan := form.alasan_sel(request.POST, kolom_nilai):
             baru.alasan_dicatat[kolom_nilai] = alasan
@@ -187,14 +306,11 @@ def realisasi_sel_simpan(
         sel.append((form, kolom, False))
         if kolom in KOLOM_TAHUNAN:
             sel.extend((form, k, True) for k in KOLOM_TAHUNAN if k != kolom)
+    url_sel = _url_sel(kecamatan, tahun)
     return render(
         request,
         "kinerja/realisasi/_sel_respon.html",
-        {
-            "kecamatan": kecamatan,
-            "tahun": tahun,
-            "sel": [{"form": f, "s": f.sel(k), "oob": oob} for f, k, oob in sel],
-        },
+        {"kecamatan": kecamatan, "sel": [sel_tampil(f, k, url_sel=url_sel, oob=oob) for f, k, oob in sel]},
     )
 
 

@@ -252,7 +252,7 @@ def _isi_jumlah_banyak(kecamatan, jumlah):
 def test_pohon_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     _isi_jumlah_banyak(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get(_u("anggaran_tahun", kecamatan_a.pk, 2024))
     assert len(tabel(response.content, "tabel-anggaran")) == 2 + 3 * jumlah
 
@@ -263,7 +263,7 @@ def test_daftar_tahun_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah
         ta = fa.TahunAnggaranFactory(kecamatan=kecamatan_a, tahun=2020 + i)
         fa.PosAnggaranFactory(tahun_anggaran=ta, pagu=D(5))
     client.force_login(operator_a)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = client.get(_u("anggaran_daftar", kecamatan_a.pk))
     assert len(tabel(response.content, "tabel-tahun-anggaran")) == 1 + jumlah
 

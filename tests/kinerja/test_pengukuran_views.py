@@ -457,7 +457,7 @@ def _isi_kecamatan(kecamatan, n: int) -> None:
 def test_halaman_jumlah_query_tetap(client, operator_a, kecamatan_a, n, django_assert_num_queries):
     _isi_kecamatan(kecamatan_a, n)
     client.force_login(operator_a)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get(_halaman(kecamatan_a, 2021))
     assert len(tabel(response.content, "tabel-capaian")) == 1 + n * (n + 2)
 

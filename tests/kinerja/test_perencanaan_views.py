@@ -230,7 +230,7 @@ def test_pohon_tombol_hanya_untuk_yang_berhak(client, data_a, operator_a, inspek
 def test_pohon_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     renstra = buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = client.get(_url("renstra_detail", kecamatan_a, renstra.pk))
     assert teks(response.content).count("Atribut Target") == jumlah + 1
 
@@ -744,7 +744,7 @@ def test_halaman_indikator_jumlah_query_tetap(
     renstra = buat_kecamatan_lengkap(kecamatan_a, jumlah)
     indikator = Indikator.objects.filter(renstra=renstra, sasaran__isnull=False).first()
     client.force_login(operator_a)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(_detail(kecamatan_a, indikator))
     assert len(tabel(response.content, "tabel-tahun")) == 6
 

@@ -520,7 +520,7 @@ def test_halaman_target_jumlah_query_tetap(
 ):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get(_url("pk_target_ubah", kecamatan_a, 2021, "perubahan"))
     assert len(tabel(response.content, "tabel-target")) == jumlah + 1 + 2
 
@@ -531,9 +531,9 @@ def test_halaman_pk_dengan_tombol_jumlah_query_tetap(
 ):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    # 10 for the page, 2 for the "target kurang menantang" warnings,
+    # 8 for the page, 2 for the "target kurang menantang" warnings,
     # 3 for the comparison with the budget.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(reverse("kinerja:pk_detail", args=[kecamatan_a.pk, 2021]))
     assert bagian(response.content, "pk-murni-aksi") == "Ubah dokumen Ubah target Ubah program Hapus"
 

@@ -419,9 +419,9 @@ def _kecamatan_bersumber(kecamatan, operator, jumlah):
 def test_grid_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     _kecamatan_bersumber(kecamatan_a, operator_a, jumlah)
     client.force_login(operator_a)
-    # 15 as for any grid (tests/kinerja/test_realisasi_views.py), + 3 for the SKM results of the
-    # grid and 3 more for each of the two warnings, which compare with those results too.
-    with django_assert_num_queries(24):
+    # 8 as for any grid (tests/kinerja/test_realisasi_views.py), + 3 for the SKM results, read once
+    # for the grid and both warnings, which compare with those results too.
+    with django_assert_num_queries(11):
         response = client.get(reverse("kinerja:realisasi_grid", args=[kecamatan_a.pk, 2021]))
     assert len(
         [b for b in tabel(response.content, "tabel-isi-realisasi") if b[6] == "dari SKM 2021: 85,00"]
@@ -434,8 +434,8 @@ def test_halaman_realisasi_jumlah_query_tetap(
 ):
     _kecamatan_bersumber(kecamatan_a, operator_a, jumlah)
     client.force_login(operator_a)
-    # 14 as for any realisasi page (tests/kinerja/test_views.py), + 3 for the SKM results.
-    with django_assert_num_queries(17):
+    # 12 as for any realisasi page (tests/kinerja/test_views.py), + 3 for the SKM results.
+    with django_assert_num_queries(15):
         response = client.get(reverse("kinerja:realisasi_tahun", args=[kecamatan_a.pk, 2021]))
     sel = [b[5] for b in tabel(response.content, "tabel-realisasi") if len(b) > 5]
     assert sel.count("85,00 dari SKM 2021") == jumlah + 1
@@ -445,8 +445,8 @@ def test_halaman_realisasi_jumlah_query_tetap(
 def test_pengukuran_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     _kecamatan_bersumber(kecamatan_a, operator_a, jumlah)
     client.force_login(operator_a)
-    # 12 as for any pengukuran page (tests/kinerja/test_pengukuran_views.py), + 3 for the SKM results.
-    with django_assert_num_queries(15):
+    # 10 as for any pengukuran page (tests/kinerja/test_pengukuran_views.py), + 3 for the SKM results.
+    with django_assert_num_queries(13):
         client.get(reverse("kinerja:pengukuran", args=[kecamatan_a.pk, 2021]))
 
 

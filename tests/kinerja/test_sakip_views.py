@@ -162,8 +162,9 @@ def test_daftar_jumlah_query_tetap(
             user=operator_a, rekomendasi=e.rekomendasi.first(), uraian="x", status="selesai"
         )
     client.force_login(inspektorat)
-    # session, user, roles, kecamatan; evaluations, components, recommendations; the navbar's roles (2)
-    with django_assert_num_queries(9):
+    # session, user, roles (with their kecamatan/kabupaten, also shown in the navbar), kecamatan;
+    # evaluations, components, recommendations
+    with django_assert_num_queries(7):
         response = client.get(_url("sakip_daftar", kecamatan_a.pk))
     assert len(tabel(response.content, "tabel-evaluasi")) == 1 + jumlah
 

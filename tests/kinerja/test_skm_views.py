@@ -188,8 +188,9 @@ def test_daftar_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, djan
         )
         assert s.pk and kirim_daring.pk
     client.force_login(operator_a)
-    # session, user, roles, kecamatan; surveys, unsur, response counts; the link; the navbar's roles (2)
-    with django_assert_num_queries(10):
+    # session, user, roles (with their kecamatan/kabupaten, also shown in the navbar), kecamatan; surveys,
+    # unsur, response counts; the link
+    with django_assert_num_queries(8):
         response = client.get(_url("skm_daftar", kecamatan_a.pk))
     assert len(tabel(response.content, "tabel-survei")) == 1 + 4 * jumlah
 

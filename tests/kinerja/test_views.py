@@ -178,7 +178,7 @@ def test_renstra_tidak_ada_404(client, operator_a, kecamatan_a):
 def test_renstra_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     renstra = buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = client.get(_renstra(kecamatan_a, renstra))
     assert response.status_code == 200
 
@@ -238,7 +238,7 @@ def test_pk_kecamatan_lain_tahun_sama_404(client, data_a, operator_b, kecamatan_
 def test_pk_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(15):  # 10 for the page, 2 warnings, 3 budget comparison
+    with django_assert_num_queries(13):  # 8 for the page, 2 warnings, 3 budget comparison
         response = client.get(_pk(kecamatan_a, 2021))
     assert len(tabel(response.content, "tabel-target-pk")) == jumlah + 2
 
@@ -345,7 +345,7 @@ def test_realisasi_tahun_di_luar_renstra_404(client, data_a, operator_a, kecamat
 def test_realisasi_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, django_assert_num_queries):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = client.get(_realisasi(kecamatan_a, 2021))
     # 2 header rows, the tujuan group with its indicator, then a group row and a row per sasaran.
     assert len(tabel(response.content, "tabel-realisasi")) == 4 + 2 * jumlah
@@ -475,6 +475,6 @@ def test_riwayat_jumlah_query_tetap(client, operator_a, kecamatan_a, jumlah, dja
         tw._history_user = user
         tw.save()
     client.force_login(operator_a)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get(_riwayat(kecamatan_a, indikator))
     assert len(tabel(response.content, "tabel-riwayat")) == 1 + 1 + 4 * jumlah

@@ -315,7 +315,7 @@ def test_jumlah_kueri_riwayat_tetap(client, camat_a, siap_ttd, jumlah, django_as
     client.force_login(camat_a)
     url = _url("alur_riwayat", siap_ttd)
     client.get(url)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
 
 

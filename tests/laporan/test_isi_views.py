@@ -578,12 +578,12 @@ def _isi_n(kec, user, n):
 @pytest.mark.parametrize(
     ("nama", "kueri"),
     [
-        ("isi_detail", 18),
-        ("penghargaan_daftar", 8),
-        ("sdm_daftar", 8),
-        ("permasalahan_daftar", 8),
-        ("isu_daftar", 8),
-        ("lampiran_daftar", 8),
+        ("isi_detail", 16),
+        ("penghargaan_daftar", 6),
+        ("sdm_daftar", 6),
+        ("permasalahan_daftar", 6),
+        ("isu_daftar", 6),
+        ("lampiran_daftar", 6),
     ],
 )
 def test_halaman_daftar_jumlah_query_tetap(
@@ -606,7 +606,7 @@ def test_kerangka_kabupaten_jumlah_query_tetap(
         pengaturan={k: (False, "") for k in ["sdm", "iku", "pk"][:jumlah]},
     )
     client.force_login(admin_kabupaten)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         r = client.get(reverse("laporan:kerangka_kabupaten", args=[kabupaten.pk]))
     assert r.content.decode().count("checked") == 37 - jumlah
 

@@ -182,7 +182,7 @@ def test_jumlah_kueri_meja_tetap(client, inspektorat, kabupaten, jumlah, django_
     client.force_login(inspektorat)
     url = reverse("laporan:meja_reviu") + "?tahun=2021"
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
 
 

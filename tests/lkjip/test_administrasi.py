@@ -1240,9 +1240,9 @@ def _isi_kabupaten(kabupaten, jumlah: int) -> None:
 @pytest.mark.parametrize(
     ("nama_url", "id_tabel", "kueri"),
     [
-        ("admin_kecamatan_daftar", "tabel-kecamatan", 8),
-        ("admin_pejabat_daftar", "tabel-pejabat", 9),
-        ("admin_pengguna_daftar", "tabel-pengguna", 9),
+        ("admin_kecamatan_daftar", "tabel-kecamatan", 6),
+        ("admin_pejabat_daftar", "tabel-pejabat", 7),
+        ("admin_pengguna_daftar", "tabel-pengguna", 7),
     ],
 )
 def test_daftar_jumlah_query_tetap(

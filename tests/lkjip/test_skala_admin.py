@@ -474,6 +474,6 @@ def test_detail_kueri_tetap(client, django_assert_num_queries, admin_kabupaten, 
     )
     Kabupaten.objects.filter(pk=kabupaten.pk).update(skala_capaian={"nama": "Uji", "pita": pita})
     client.force_login(admin_kabupaten)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         response = client.get(reverse("admin_skala_detail", args=[kabupaten.pk]))
     assert len(tabel(response.content, "tabel-skala")) == jumlah_pita + 1

@@ -199,7 +199,7 @@ def test_beranda_inspektorat_jumlah_query_tetap(
         f.RenstraFactory(kecamatan=kecamatan)
         f.PerjanjianKinerjaFactory(kecamatan=kecamatan)
     client.force_login(inspektorat)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         response = client.get(BERANDA)
     assert len(tabel(response.content, "tabel-kecamatan")) == jumlah + 1
 
@@ -210,7 +210,7 @@ def test_beranda_operator_jumlah_query_tetap(
 ):
     buat_kecamatan_lengkap(kecamatan_a, jumlah)
     client.force_login(operator_a)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         client.get(BERANDA)
 
 
