@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from kinerja.models import Indikator
 from laporan.interchange.impor import impor_lkjip
@@ -112,3 +113,13 @@ def test_skala_kosong_diimpor_ulang_tanpa_perubahan():
     assert Kabupaten.objects.get(nama="Banyumas").skala_capaian is None
     ulang = impor_lkjip(dok)
     assert (ulang.galat, ulang.baris_berubah, ulang.ada_perubahan) == ([], 0, False)
+
+
+def test_perintah_impor_menolak_berkas_bukan_utf8(tmp_path):
+    berkas = tmp_path / "latin1.json"
+    berkas.write_bytes(b'{"nama": "Kecamatan \xe9"}')
+    with pytest.raises(CommandError) as e:
+        call_command("impor_lkjip", str(berkas))
+    assert str(e.value) == (
+        f"Berkas {berkas} bukan teks UTF-8 (bita ke-21); simpan ulang sebagai JSON UTF-8."
+    )

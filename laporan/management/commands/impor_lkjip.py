@@ -20,6 +20,11 @@ class Command(BaseCommand):
             teks = self.stdin.read() if berkas == "-" else Path(berkas).read_text(encoding="utf-8")
         except OSError as e:
             raise CommandError(f"Berkas {berkas} tidak dapat dibaca: {e.strerror}", returncode=1) from e
+        except UnicodeDecodeError as e:
+            raise CommandError(
+                f"Berkas {berkas} bukan teks UTF-8 (bita ke-{e.start + 1}); simpan ulang sebagai JSON UTF-8.",
+                returncode=1,
+            ) from e
         try:
             dokumen = baca_dokumen(teks)
         except json.JSONDecodeError as e:
