@@ -19,6 +19,7 @@ from laporan.models import (
     RiwayatStatus,
     SdmRekap,
 )
+from lkjip.admin import HanyaBaca
 
 
 class NarasiInline(admin.TabularInline):
@@ -78,19 +79,6 @@ class BerkasLaporanAdmin(admin.ModelAdmin):
 class LogoKabupatenAdmin(admin.ModelAdmin):
     list_display = ("kabupaten", "mime", "lebar", "tinggi")
     readonly_fields = ("berkas", "mime", "lebar", "tinggi", "ukuran", "diunggah", "pengunggah")
-
-
-class HanyaBaca(admin.ModelAdmin):
-    """The workflow's records are evidence: admin shows them, nobody edits or deletes them here."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(DokumenFinal)

@@ -3,6 +3,20 @@ from django.contrib import admin
 from lkjip.models import Desa, JejakAudit, Kabupaten, Kecamatan, Pejabat, Penugasan
 
 
+class HanyaBaca(admin.ModelAdmin):
+    """Records that are evidence (audit log, the report workflow's documents and history): admin
+    shows them, nobody adds, edits or deletes them here."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class DesaInline(admin.TabularInline):
     model = Desa
     extra = 0
@@ -36,7 +50,7 @@ class PenugasanAdmin(admin.ModelAdmin):
 
 
 @admin.register(JejakAudit)
-class JejakAuditAdmin(admin.ModelAdmin):
+class JejakAuditAdmin(HanyaBaca):
     """Read-only: the audit log is written by the application, never edited."""
 
     list_display = ["waktu", "jenis", "nama_pengguna", "alamat_ip", "jalur", "keterangan"]
@@ -44,12 +58,3 @@ class JejakAuditAdmin(admin.ModelAdmin):
     search_fields = ["nama_pengguna", "alamat_ip"]
     date_hierarchy = "waktu"
     list_select_related = ["user"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

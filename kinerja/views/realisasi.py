@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja import excel, peringatan, selectors
@@ -24,13 +21,13 @@ from kinerja.forms.realisasi import (
     KOLOM_TRIWULAN,
     AlasanGridForm,
     BarisRealisasiForm,
-    Sel,
+    BarisTampil,
     UnggahExcelForm,
     kolom_periode,
     periode_kolom,
+    sel_tampil,
 )
 from kinerja.models import Realisasi
-from kinerja.selectors import NilaiSumber
 from kinerja.services.realisasi import (
     ALASAN_WAJIB,
     GridTidakValid,
@@ -74,117 +71,10 @@ def _pasang_kesalahan(
             form.add_error(kolom, isi)
 
 
-# --- the cells as the template draws them ---------------------------------------------------------
-# The grid draws seven cells per indicator: each cell's strings are worked out here once, so the
-# template only writes them (template lookups through bound fields, a {% url %} and a widget
-# template per cell were most of the page's time).
-
-
-@dataclass(frozen=True)
-class SelTampil:
-    """One cell of a grid row (kinerja/realisasi/_sel.html) with its strings worked out."""
-
-    kolom: str
-    judul: str
-    kode: str
-    id_indikator: int
-    # The <td>: its class; `oob` when it is sent out of band after another cell's save.
-    kelas_sel: str
-    oob: bool
-    # The hidden versi input ("" when the cell shares the Tahunan one).
-    versi: str
-    # The yearly realisasi taken from the SKM/SAKIP result: shown instead of an input.
-    sumber: NilaiSumber | None
-    nama: str
-    id_input: str
-    nilai: str
-    # The field's errors (select: is-invalid), and errors or messages (input: is-invalid, aria).
-    galat: bool
-    salah: bool
-    pesan: list[str]
-    url: str
-    # The status select's options: (value, label, selected).
-    pilihan: list[tuple[str, str, bool]]
-    # The Tahunan cell's value derived from the triwulan (None: not derived), and whether the
-    # note under the input says so (nothing typed there).
-    turunan: Decimal | None
-    tampil_turunan: bool
-    cara_turunan: str
-    perlu_alasan: bool
-    nama_alasan: str
-    alasan_dicatat: str
-
-
 def _url_sel(kecamatan: Kecamatan, tahun: int) -> str:
     """The start of every cell's save URL, "<...>/isi/": the indicator and column follow."""
     contoh = reverse("kinerja:realisasi_sel_simpan", args=[kecamatan.pk, tahun, 0, "tw1"])
     return contoh.removesuffix("0/tw1/")
-
-
-def _versi_html(s: Sel) -> str:
-    """The hidden versi input, as the bound field would render it (django/forms/widgets/input.html)."""
-    if s.versi is None:
-        return ""
-    nilai = s.versi.value()
-    if nilai is None or nilai == "":
-        return format_html('<input type="hidden" name="{}" id="{}">', s.versi.html_name, s.versi.auto_id)
-    return format_html(
-        '<input type="hidden" name="{}" value="{}" id="{}">', s.versi.html_name, nilai, s.versi.auto_id
-    )
-
-
-def sel_tampil(form: BarisRealisasiForm, kolom: str, *, url_sel: str, oob: bool = False) -> SelTampil:
-    """The cell `kolom` of a grid row; `url_sel` from _url_sel()."""
-    s = form.sel(kolom)
-    f = s.field
-    baris = form.baris
-    ind = baris.indikator
-    galat = bool(f.errors)
-    salah = galat or bool(s.pesan)
-    sumber = baris.sumber if kolom == "tahunan" else None
-    nilai = f.value()
-    turunan = baris.turunan if kolom == "tahunan" else None
-    if salah:
-        kelas_sel = f"sel-{kolom} table-danger"
-    elif sumber is not None:
-        kelas_sel = f"sel-{kolom} table-light"
-    else:
-        kelas_sel = f"sel-{kolom}"
-    pilihan = []
-    if kolom == "status":
-        pilihan = [(v, label, nilai == v) for v, label in f.field.choices]
-    return SelTampil(
-        kolom=kolom,
-        judul=s.judul,
-        kode=ind.kode,
-        id_indikator=ind.pk,
-        kelas_sel=kelas_sel,
-        oob=oob,
-        versi=_versi_html(s),
-        sumber=sumber,
-        nama=f.html_name,
-        id_input=f.auto_id,
-        nilai="" if nilai is None else nilai,
-        galat=galat,
-        salah=salah,
-        pesan=[*f.errors, *s.pesan],
-        url=f"{url_sel}{ind.pk}/{kolom}/",
-        pilihan=pilihan,
-        turunan=turunan,
-        tampil_turunan=turunan is not None and not nilai,
-        cara_turunan=baris.cara_turunan if turunan is not None else "",
-        perlu_alasan=s.perlu_alasan,
-        nama_alasan=s.nama_alasan,
-        alasan_dicatat=s.alasan_dicatat,
-    )
-
-
-@dataclass(frozen=True)
-class BarisTampil:
-    """A grid row: its form (the indicator and target it shows) and its cells in KOLOM order."""
-
-    form: BarisRealisasiForm
-    sel: list[SelTampil]
 
 
 @login_required

@@ -30,15 +30,8 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 from laporan.models import DokumenFinal, Laporan  # noqa: E402
 from laporan.tandatangan.verifikasi import periksa_pdf  # noqa: E402
 from lkjip.models import Kecamatan  # noqa: E402
+from tests.e2e.conftest import ARGUMEN_CHROMIUM  # noqa: E402
 
-ARGUMEN_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SANDI = "demo12345"
 FRASA = "demo12345"
 

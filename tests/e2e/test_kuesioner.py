@@ -27,16 +27,9 @@ from kinerja import selectors_skm  # noqa: E402
 from kinerja.models import ResponSkm  # noqa: E402
 from kinerja.services import skm as layanan  # noqa: E402
 from kinerja.services.skm import IsianRespon  # noqa: E402
+from tests.e2e.conftest import ARGUMEN_CHROMIUM  # noqa: E402
 
 D = Decimal
-ARGUMEN_CHROMIUM = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Answers 1..4 for U1..U9 of the browser's submission.
 JAWABAN = (4, 3, 2, 4, 4, 1, 4, 3, 4)
 

@@ -1,7 +1,7 @@
 """What the load test (bench/beban.py, issue 9) showed on the data-entry pages, fixed: the grid's
 warnings work from what the realisasi grid read (kinerja.peringatan `_grid` variants,
 selectors.realisasi_grid(dengan_pembanding=True)), a saved cell re-reads only its row, the cells
-are drawn from strings worked out once (kinerja.views.realisasi.sel_tampil), and base.html shows
+are drawn from strings worked out once (kinerja.forms.realisasi.sel_tampil), and base.html shows
 the roles the permission rules already read."""
 
 from decimal import Decimal
@@ -10,7 +10,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from kinerja.forms.realisasi import KOLOM, BarisRealisasiForm
+from kinerja.forms.realisasi import KOLOM, BarisRealisasiForm, _versi_html
 from kinerja.models import Indikator, Realisasi, SumberRealisasi
 from kinerja.peringatan import (
     SumberTarget,
@@ -20,7 +20,6 @@ from kinerja.peringatan import (
     target_kurang_menantang_grid,
 )
 from kinerja.selectors import realisasi_baris_segar, realisasi_grid
-from kinerja.views.realisasi import _versi_html
 from tests import factories as f
 from tests.conftest import bagian, buat_kecamatan_lengkap
 from tests.kinerja.test_peringatan import _realisasi_2020, _ringkas
