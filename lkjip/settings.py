@@ -272,6 +272,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"baris": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "baris"}},
+    # The level on the handler too: Django's own loggers pass INFO records up to the root.
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "baris",
+            "level": os.environ.get("LKJIP_LOG_LEVEL", "WARNING"),
+        }
+    },
     "root": {"handlers": ["stderr"], "level": os.environ.get("LKJIP_LOG_LEVEL", "WARNING")},
 }
